@@ -1,0 +1,26 @@
+//! The Wlz case model and the rules of the *Voorschrift Zorgtoewijzing*.
+//!
+//! Architecture invariant: this crate does no IO, reads no clock and depends
+//! on no format, database, web or async crate. Every rule that depends on the
+//! day takes `today` (or the event's date) as an argument. Types derive serde
+//! so that outer crates can store and configure them; only outer crates know
+//! JSON or TOML.
+//!
+//! Layout:
+//! - [`calendar`]: working days of the *Algemene termijnenwet*.
+//! - [`ids`]: validated identifiers (BSN, AGB code, postcode) and passend's own ids.
+//! - [`codes`]: the iWlz code lists passend uses (COD163, COD578, COD167, COD168, COD172, COD001).
+//! - [`policy`]: the versioned norms and terms of each *Voorschrift* year.
+//! - [`supply`]: providers and locations, as far as the case rules need them.
+//! - [`case`]: a client's case as an event stream, its commands and rules, alerts and waiting order.
+
+pub mod calendar;
+pub mod case;
+pub mod codes;
+pub mod ids;
+pub mod policy;
+pub mod supply;
+
+mod invalid_value;
+
+pub use invalid_value::InvalidValue;
