@@ -1,0 +1,28 @@
+//! The store of passend: an append-only event log with optimistic concurrency,
+//! and the projections derived from it in the same transaction.
+//!
+//! This crate defines what every engine must do ([`EventStore`]), what the
+//! projections contain and how they follow from the domain (the pure fold in
+//! [`projection`]), and the [`Passend`] service that runs commands: load a
+//! stream, fold it, `decide`, append the events and the projection changes at
+//! once. Engines (SQLite now, PostgreSQL next) live in their own crates and
+//! prove themselves with [`conformance`].
+//!
+//! Architecture invariant: nothing here knows SQL or a particular database.
+//! JSON appears only as the payload encoding of events ([`codec`]), which every
+//! engine shares.
+
+pub mod codec;
+pub mod conformance;
+pub mod projection;
+
+mod event;
+mod event_store;
+mod service;
+mod stream;
+
+pub use event::{Event, EventMeta, NewEvent, RecordedEvent};
+pub use event_store::{AlertQuery, AlertRow, Commit, EventStore, StoreError, StreamAppend};
+pub use projection::{ProjectionChange, WaitingListEntry};
+pub use service::{Batch, CommandError, Passend};
+pub use stream::StreamId;
