@@ -39,7 +39,7 @@ pub struct Location {
 
 /// What happened to the supply register.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum SupplyEvent {
     ProviderRegistered(Provider),
     LocationRegistered(Location),

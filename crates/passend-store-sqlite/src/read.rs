@@ -1,6 +1,7 @@
 //! Reading the event log.
 
 use jiff::civil::Date;
+use passend_domain::ids::ClientId;
 use passend_store::{EventMeta, RecordedEvent, StoreError, StreamId, codec};
 use rusqlite::{Connection, Row, params};
 
@@ -76,6 +77,30 @@ pub fn for_each_event(
     let mut rows = statement.query(params![up_to.map(|day| day.to_string())]).map_err(database)?;
     while let Some(row) = rows.next().map_err(database)? {
         visit(recorded(row)?)?;
+    }
+    Ok(())
+}
+
+pub fn for_each_case_payload(
+    connection: &Connection,
+    up_to: Option<Date>,
+    visit: &mut dyn FnMut(ClientId, Date, &str) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let mut statement = connection
+        .prepare_cached(
+            "SELECT stream, occurred_on, payload FROM events
+             WHERE category = 'client' AND (?1 IS NULL OR occurred_on <= ?1) ORDER BY position",
+        )
+        .map_err(database)?;
+    let mut rows = statement.query(params![up_to.map(|day| day.to_string())]).map_err(database)?;
+    while let Some(row) = rows.next().map_err(database)? {
+        let text = |index: usize| row.get_ref(index).and_then(|value| Ok(value.as_str()?)).map_err(database);
+        let stream = text(0)?;
+        let client = stream
+            .strip_prefix("client-")
+            .and_then(|number| number.parse().ok())
+            .ok_or_else(|| StoreError::Corrupt(format!("{stream:?} is not a client stream")))?;
+        visit(ClientId(client), columns::date(text(1)?)?, text(2)?)?;
     }
     Ok(())
 }

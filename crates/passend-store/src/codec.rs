@@ -1,5 +1,6 @@
 //! The payload encoding of events, shared by every engine: the domain event as
-//! JSON (its `type` field is the event kind). A stream's category says whether
+//! JSON, externally tagged by its kind (`{"indication_recorded": {…}}`),
+//! which decodes without buffering. A stream's category says whether
 //! the payload is a case or a supply event.
 
 use crate::{Event, StoreError, StreamId};
@@ -19,4 +20,9 @@ pub fn decode(stream: StreamId, payload: &str) -> Result<Event, StoreError> {
     } else {
         serde_json::from_str(payload).map(Event::Case).map_err(corrupt)
     }
+}
+
+/// Decodes the payload of a case event.
+pub fn decode_case(payload: &str) -> Result<passend_domain::case::CaseEvent, StoreError> {
+    serde_json::from_str(payload).map_err(|error| StoreError::Corrupt(format!("case event: {error}")))
 }

@@ -186,17 +186,42 @@ impl<S: EventStore> Passend<S> {
 
     /// The summary of every client as of the end of `day`, folded from the
     /// events that took effect up to then (`None`: from every event).
+    ///
+    /// The store scans on this thread while a second thread decodes and
+    /// folds: on two cores the scan and the decoding overlap.
     pub fn summaries_as_of(&self, day: Option<Date>) -> Result<Vec<CaseSummary>, StoreError> {
-        let mut states: Vec<CaseState> = Vec::new();
-        self.store.for_each_event(day, &mut |recorded| {
-            if let (StreamId::Client(client), Event::Case(event)) = (recorded.stream, &recorded.event) {
-                let index = client.0 as usize - 1;
-                if states.len() <= index {
-                    states.resize_with(index + 1, CaseState::default);
+        type Chunk = Vec<(ClientId, Date, String)>;
+        const CHUNK: usize = 8192;
+        let states = std::thread::scope(|scope| {
+            let (sender, receiver) = std::sync::mpsc::sync_channel::<Chunk>(8);
+            let folder = scope.spawn(move || -> Result<Vec<CaseState>, StoreError> {
+                let mut states: Vec<CaseState> = Vec::new();
+                for chunk in receiver {
+                    for (client, on, payload) in chunk {
+                        let event = crate::codec::decode_case(&payload)?;
+                        let index = client.0 as usize - 1;
+                        if states.len() <= index {
+                            states.resize_with(index + 1, CaseState::default);
+                        }
+                        states[index].apply(on, &event);
+                    }
                 }
-                states[index].apply(recorded.meta.occurred_on, event);
-            }
-            Ok(())
+                Ok(states)
+            });
+            let mut chunk: Chunk = Vec::with_capacity(CHUNK);
+            let scanned = self.store.for_each_case_payload(day, &mut |client, on, payload| {
+                chunk.push((client, on, payload.to_string()));
+                if chunk.len() == CHUNK {
+                    let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
+                    // The folder only stops early on an error, which it returns below.
+                    let _ = sender.send(full);
+                }
+                Ok(())
+            });
+            let _ = sender.send(chunk);
+            drop(sender);
+            let folded = folder.join().expect("the folding thread does not panic");
+            scanned.and(folded)
         })?;
         Ok(states
             .iter()

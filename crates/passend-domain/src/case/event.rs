@@ -36,7 +36,7 @@ pub struct ClientRegistration {
 /// What happened in a client's case. The date of each event is kept beside
 /// it (in the store's envelope), not inside it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum CaseEvent {
     /// The client is known to passend from this day.
     ClientRegistered(ClientRegistration),
