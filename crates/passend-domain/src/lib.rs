@@ -13,14 +13,17 @@
 //! - [`policy`]: the versioned norms and terms of each *Voorschrift* year.
 //! - [`supply`]: providers and locations, as far as the case rules need them.
 //! - [`case`]: a client's case as an event stream, its commands and rules, alerts and waiting order.
+//! - [`report`]: the waiting-list report in the cuts of the official figures.
 
 pub mod calendar;
 pub mod case;
 pub mod codes;
 pub mod ids;
 pub mod policy;
+pub mod report;
 pub mod supply;
 
 mod invalid_value;
+mod serde_str;
 
 pub use invalid_value::InvalidValue;

@@ -182,7 +182,11 @@ pub fn waiting_list<'a>(summaries: impl IntoIterator<Item = &'a CaseSummary>, on
         let Some(status) = summary.status else { continue };
         let position = NormPosition::of(summary.norm_due, on);
         let pgb = summary.delivery_form == Some(DeliveryForm::Pgb);
-        cells.entry((summary.region, summary.sector(), status)).or_default().add_person(position, summary.bridging, pgb);
+        cells.entry((summary.region, summary.sector(), status)).or_default().add_person(
+            position,
+            summary.bridging,
+            pgb,
+        );
     }
 
     let mut regions: BTreeMap<Region, RegionTotals> = BTreeMap::new();

@@ -1,16 +1,25 @@
 -- Projections: derived from the log in the same transaction as each append,
 -- and rebuilt from it by `passend rebuild`. Never the record.
 
--- One row per client: a few columns to filter on, and the whole summary.
+-- One row per client: the facts of its case summary. Its preferences are
+-- its waiting-list rows and its alerts its alert rows, so nothing is stored twice.
 CREATE TABLE client_summaries (
-    client        INTEGER PRIMARY KEY,
-    region        INTEGER NOT NULL, -- COD001
-    sector        TEXT,
-    status        TEXT,
-    dossierhouder TEXT,
-    waiting_since TEXT,
-    norm_due      TEXT,
-    summary       TEXT    NOT NULL  -- CaseSummary as JSON
+    client            INTEGER PRIMARY KEY,
+    region            INTEGER NOT NULL, -- COD001
+    care_profile      INTEGER,          -- COD163
+    delivery_form     TEXT,
+    dossierhouder     TEXT,             -- AGB code
+    first_contact_due TEXT,
+    first_contact_on  TEXT,
+    status            TEXT,
+    classification    TEXT,
+    status_since      TEXT,
+    waiting_since     TEXT,
+    norm_due          TEXT,
+    refusals          INTEGER NOT NULL,
+    placed_at         INTEGER,
+    bridging          INTEGER NOT NULL,
+    ended_on          TEXT
 );
 
 CREATE INDEX client_summaries_by_region ON client_summaries (region, status);
@@ -25,7 +34,7 @@ CREATE TABLE waiting_list_entries (
     PRIMARY KEY (target, client)
 ) WITHOUT ROWID;
 
-CREATE INDEX waiting_list_entries_by_client ON waiting_list_entries (client);
+CREATE INDEX waiting_list_entries_by_client ON waiting_list_entries (client, preference_rank);
 
 -- Distinct waiting persons per cell.
 CREATE TABLE region_counts (
@@ -47,7 +56,7 @@ CREATE TABLE alert_schedule (
     deadline  TEXT,
     provider  TEXT,
     region    INTEGER NOT NULL,
-    PRIMARY KEY (client, kind)
+    PRIMARY KEY (client, kind_rank)
 ) WITHOUT ROWID;
 
 CREATE INDEX alert_schedule_by_urgency ON alert_schedule (kind_rank, opens_on);

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use passend_domain::case::CaseSummary;
 use passend_store::projection::{self, RegionCountKey};
 use passend_store::{Commit, NewEvent, ProjectionChange, StoreError, StreamId, codec};
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{CachedStatement, Connection, Transaction, TransactionBehavior, params};
 
 use crate::{columns, database};
 
@@ -17,25 +17,21 @@ pub fn append(connection: &mut Connection, commit: &Commit) -> Result<(), StoreE
     // the inserts see the same database.
     let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate).map_err(database)?;
     let mut region_deltas: BTreeMap<RegionCountKey, i64> = BTreeMap::new();
-    for append in &commit.streams {
-        let stream = append.stream.to_string();
-        let actual = current_version(&transaction, &stream)?;
-        if actual != append.expected_version {
-            return Err(StoreError::Conflict { stream: append.stream, expected: append.expected_version, actual });
-        }
-        insert_events(&transaction, append.stream, &stream, append.expected_version, &append.events)?;
-        let version = append.expected_version + append.events.len() as u32;
-        transaction
-            .prepare_cached(
-                "INSERT INTO streams (stream, category, version) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (stream) DO UPDATE SET version = excluded.version",
-            )
-            .and_then(|mut statement| statement.execute(params![stream, append.stream.category(), version]))
-            .map_err(database)?;
-        if let Some(change) = &append.projection {
-            write_projection(&transaction, change)?;
-            for (key, delta) in change.region_count_deltas() {
-                *region_deltas.entry(key).or_default() += delta;
+    {
+        let mut log = LogWriter::prepare(&transaction)?;
+        let mut projections = ProjectionWriter::prepare(&transaction)?;
+        for append in &commit.streams {
+            let stream = append.stream.to_string();
+            let actual = log.version(&stream)?;
+            if actual != append.expected_version {
+                return Err(StoreError::Conflict { stream: append.stream, expected: append.expected_version, actual });
+            }
+            log.append(append.stream, &stream, append.expected_version, &append.events)?;
+            if let Some(change) = &append.projection {
+                projections.replace(change)?;
+                for (key, delta) in change.region_count_deltas() {
+                    *region_deltas.entry(key).or_default() += delta;
+                }
             }
         }
     }
@@ -43,125 +39,169 @@ pub fn append(connection: &mut Connection, commit: &Commit) -> Result<(), StoreE
     transaction.commit().map_err(database)
 }
 
-fn current_version(transaction: &Transaction<'_>, stream: &str) -> Result<u32, StoreError> {
-    let mut statement =
-        transaction.prepare_cached("SELECT version FROM streams WHERE stream = ?1").map_err(database)?;
-    let mut rows = statement.query(params![stream]).map_err(database)?;
-    match rows.next().map_err(database)? {
-        Some(row) => row.get(0).map_err(database),
-        None => Ok(0),
-    }
+/// The statements that write the log, prepared once per transaction.
+struct LogWriter<'t> {
+    version: CachedStatement<'t>,
+    insert_event: CachedStatement<'t>,
+    set_version: CachedStatement<'t>,
 }
 
-fn insert_events(
-    transaction: &Transaction<'_>,
-    stream_id: StreamId,
-    stream: &str,
-    expected_version: u32,
-    events: &[NewEvent],
-) -> Result<(), StoreError> {
-    let mut statement = transaction
-        .prepare_cached(
-            "INSERT INTO events (stream, category, version, kind, occurred_on, recorded_at, actor, reason, payload)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )
-        .map_err(database)?;
-    for (index, event) in events.iter().enumerate() {
-        statement
-            .execute(params![
-                stream,
-                stream_id.category(),
-                expected_version + index as u32 + 1,
-                event.event.kind(),
-                event.meta.occurred_on.to_string(),
-                event.meta.recorded_at.to_string(),
-                event.meta.actor,
-                event.meta.reason,
-                codec::encode(&event.event),
-            ])
-            .map_err(database)?;
+impl<'t> LogWriter<'t> {
+    fn prepare(transaction: &'t Transaction<'_>) -> Result<LogWriter<'t>, StoreError> {
+        Ok(LogWriter {
+            version: transaction.prepare_cached("SELECT version FROM streams WHERE stream = ?1").map_err(database)?,
+            // `OR FAIL`: a one-row insert checks its constraints before it
+            // writes, and any failure rolls back the whole transaction, so
+            // SQLite need not keep a statement journal for it.
+            insert_event: transaction
+                .prepare_cached(
+                    "INSERT OR FAIL INTO events
+                         (stream, category, version, kind, occurred_on, recorded_at, actor, reason, payload)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )
+                .map_err(database)?,
+            set_version: transaction
+                .prepare_cached(
+                    "INSERT INTO streams (stream, category, version) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (stream) DO UPDATE SET version = excluded.version",
+                )
+                .map_err(database)?,
+        })
     }
-    Ok(())
-}
 
-/// Replaces a client's rows in every projection with those of `change.after`.
-pub fn write_projection(transaction: &Transaction<'_>, change: &ProjectionChange) -> Result<(), StoreError> {
-    let summary = &change.after;
-    let client = summary.client.0;
-    if change.before.is_some() {
-        for sql in
-            ["DELETE FROM waiting_list_entries WHERE client = ?1", "DELETE FROM alert_schedule WHERE client = ?1"]
-        {
-            transaction
-                .prepare_cached(sql)
-                .and_then(|mut statement| statement.execute(params![client]))
-                .map_err(database)?;
+    fn version(&mut self, stream: &str) -> Result<u32, StoreError> {
+        let mut rows = self.version.query(params![stream]).map_err(database)?;
+        match rows.next().map_err(database)? {
+            Some(row) => row.get(0).map_err(database),
+            None => Ok(0),
         }
     }
-    insert_rows(transaction, summary)
+
+    fn append(
+        &mut self,
+        stream_id: StreamId,
+        stream: &str,
+        expected_version: u32,
+        events: &[NewEvent],
+    ) -> Result<(), StoreError> {
+        for (index, event) in events.iter().enumerate() {
+            self.insert_event
+                .execute(params![
+                    stream,
+                    stream_id.category(),
+                    expected_version + index as u32 + 1,
+                    event.event.kind(),
+                    event.meta.occurred_on.to_string(),
+                    event.meta.recorded_at.to_string(),
+                    event.meta.actor,
+                    event.meta.reason,
+                    codec::encode(&event.event),
+                ])
+                .map_err(database)?;
+        }
+        let version = expected_version + events.len() as u32;
+        self.set_version.execute(params![stream, stream_id.category(), version]).map_err(database)?;
+        Ok(())
+    }
 }
 
-/// Inserts (or replaces) the summary row and inserts the list and alert rows
-/// of one client.
-pub fn insert_rows(transaction: &Transaction<'_>, summary: &CaseSummary) -> Result<(), StoreError> {
-    let client = summary.client.0;
-    let json = serde_json::to_string(summary).map_err(|error| StoreError::Corrupt(error.to_string()))?;
-    transaction
-        .prepare_cached(
-            "INSERT OR REPLACE INTO client_summaries
-                 (client, region, sector, status, dossierhouder, waiting_since, norm_due, summary)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )
-        .and_then(|mut statement| {
-            statement.execute(params![
-                client,
-                summary.region.cod001(),
-                summary.sector().map(|sector| sector.as_str()),
-                summary.status.map(|status| status.token()),
-                summary.dossierhouder.map(|agb| agb.to_string()),
-                summary.waiting_since.map(|day| day.to_string()),
-                summary.norm_due.map(|day| day.to_string()),
-                json,
-            ])
+/// The statements that write a client's projection rows, prepared once per
+/// transaction. Inserts use `OR FAIL` for the reason given in [`LogWriter`].
+pub struct ProjectionWriter<'t> {
+    delete_summary: CachedStatement<'t>,
+    delete_entries: CachedStatement<'t>,
+    delete_alerts: CachedStatement<'t>,
+    insert_summary: CachedStatement<'t>,
+    insert_entry: CachedStatement<'t>,
+    insert_alert: CachedStatement<'t>,
+}
+
+impl<'t> ProjectionWriter<'t> {
+    pub fn prepare(transaction: &'t Transaction<'_>) -> Result<ProjectionWriter<'t>, StoreError> {
+        let prepare = |sql: &str| transaction.prepare_cached(sql).map_err(database);
+        Ok(ProjectionWriter {
+            delete_summary: prepare("DELETE FROM client_summaries WHERE client = ?1")?,
+            delete_entries: prepare("DELETE FROM waiting_list_entries WHERE client = ?1")?,
+            delete_alerts: prepare("DELETE FROM alert_schedule WHERE client = ?1")?,
+            insert_summary: prepare(
+                "INSERT OR FAIL INTO client_summaries
+                     (client, region, care_profile, delivery_form, dossierhouder, first_contact_due, first_contact_on,
+                      status, classification, status_since, waiting_since, norm_due, refusals, placed_at, bridging,
+                      ended_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            )?,
+            insert_entry: prepare(
+                "INSERT OR FAIL INTO waiting_list_entries (target, client, preference_rank, order_group, waiting_since)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?,
+            insert_alert: prepare(
+                "INSERT OR FAIL INTO alert_schedule (client, kind, kind_rank, opens_on, deadline, provider, region)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?,
         })
-        .map_err(database)?;
-    let mut entries = transaction
-        .prepare_cached(
-            "INSERT INTO waiting_list_entries (target, client, preference_rank, order_group, waiting_since)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )
-        .map_err(database)?;
-    for entry in projection::waiting_list_entries(summary) {
-        entries
-            .execute(params![
-                columns::target(entry.target),
-                client,
-                entry.preference_rank,
-                entry.order.group as u8,
-                entry.order.waiting_since.to_string(),
-            ])
-            .map_err(database)?;
     }
-    let mut alerts = transaction
-        .prepare_cached(
-            "INSERT INTO alert_schedule (client, kind, kind_rank, opens_on, deadline, provider, region)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )
-        .map_err(database)?;
-    for alert in projection::alert_rows(summary) {
-        alerts
+
+    /// Replaces a client's rows in every projection with those of `change.after`.
+    fn replace(&mut self, change: &ProjectionChange) -> Result<(), StoreError> {
+        if change.before.is_some() {
+            let client = change.after.client.0;
+            for statement in [&mut self.delete_summary, &mut self.delete_entries, &mut self.delete_alerts] {
+                statement.execute(params![client]).map_err(database)?;
+            }
+        }
+        self.insert(&change.after)
+    }
+
+    /// Inserts the rows of a client that has none.
+    pub fn insert(&mut self, summary: &CaseSummary) -> Result<(), StoreError> {
+        let client = summary.client.0;
+        let day = |day: Option<jiff::civil::Date>| day.map(|day| day.to_string());
+        self.insert_summary
             .execute(params![
                 client,
-                alert.kind.token(),
-                alert.kind as u8,
-                alert.opens_on.to_string(),
-                alert.deadline.map(|day| day.to_string()),
-                alert.provider.map(|agb| agb.to_string()),
                 summary.region.cod001(),
+                summary.care_profile.map(|profile| profile.code()),
+                summary.delivery_form.map(|form| form.token()),
+                summary.dossierhouder.map(|agb| agb.to_string()),
+                day(summary.first_contact_due),
+                day(summary.first_contact_on),
+                summary.status.map(|status| status.token()),
+                summary.classification.map(|classification| classification.token()),
+                day(summary.status_since),
+                day(summary.waiting_since),
+                day(summary.norm_due),
+                summary.refusals,
+                summary.placed_at.map(|location| location.0),
+                summary.bridging,
+                day(summary.ended_on),
             ])
             .map_err(database)?;
+        for entry in projection::waiting_list_entries(summary) {
+            self.insert_entry
+                .execute(params![
+                    columns::target(entry.target),
+                    client,
+                    entry.preference_rank,
+                    entry.order.group as u8,
+                    entry.order.waiting_since.to_string(),
+                ])
+                .map_err(database)?;
+        }
+        for alert in projection::alert_rows(summary) {
+            self.insert_alert
+                .execute(params![
+                    client,
+                    alert.kind.token(),
+                    alert.kind as u8,
+                    alert.opens_on.to_string(),
+                    alert.deadline.map(|day| day.to_string()),
+                    alert.provider.map(|agb| agb.to_string()),
+                    summary.region.cod001(),
+                ])
+                .map_err(database)?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 pub fn add_region_counts(

@@ -36,3 +36,11 @@ pub fn target(target: ListTarget) -> String {
         ListTarget::Provider(provider) => StreamId::Provider(provider).to_string(),
     }
 }
+
+pub fn parse_target(text: &str) -> Result<ListTarget, StoreError> {
+    match stream(text)? {
+        StreamId::Location(location) => Ok(ListTarget::Location(location)),
+        StreamId::Provider(provider) => Ok(ListTarget::Provider(provider)),
+        StreamId::Client(_) => Err(StoreError::Corrupt(format!("{text:?} is not a waiting-list target"))),
+    }
+}

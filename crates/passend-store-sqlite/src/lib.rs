@@ -50,9 +50,6 @@ impl SqliteStore {
 
     fn prepare(mut connection: Connection, file: bool) -> Result<SqliteStore, StoreError> {
         if file {
-            // Larger pages make the long scans of rebuilds and reports cheaper;
-            // this only takes effect on a new database, before any table exists.
-            connection.pragma_update(None, "page_size", 16_384).map_err(database)?;
             // Map the file into memory: scans read pages without a copy per read.
             connection.pragma_update(None, "mmap_size", 16_i64 << 30).map_err(database)?;
             // WAL: readers do not block the writer; NORMAL sync is durable at

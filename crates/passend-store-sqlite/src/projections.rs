@@ -2,42 +2,137 @@
 
 use std::collections::BTreeMap;
 
-use passend_domain::case::alerts::AlertKind;
+use passend_domain::case::alerts::{AlertKind, ScheduledAlert};
 use passend_domain::case::counts::WaitingPersons;
 use passend_domain::case::waiting_order::{OrderGroup, WaitingOrderKey};
 use passend_domain::case::{CaseSummary, ListTarget};
-use passend_domain::codes::{Region, WaitStatus};
-use passend_domain::ids::ClientId;
+use passend_domain::codes::{CareProfile, Classification, DeliveryForm, Region, WaitStatus};
+use passend_domain::ids::{ClientId, LocationId};
 use passend_store::projection::{self, RegionCountKey};
 use passend_store::{AlertQuery, AlertRow, StoreError, WaitingListEntry};
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, Row, TransactionBehavior, params};
 
-use crate::append::{add_region_counts, insert_rows};
+use crate::append::{ProjectionWriter, add_region_counts};
 use crate::{columns, database};
 
-fn decode_summary(json: &str) -> Result<CaseSummary, StoreError> {
-    serde_json::from_str(json).map_err(|error| StoreError::Corrupt(format!("client summary: {error}")))
+const SUMMARY_COLUMNS: &str = "client, region, care_profile, delivery_form, dossierhouder, first_contact_due,
+    first_contact_on, status, classification, status_since, waiting_since, norm_due, refusals, placed_at, bridging,
+    ended_on";
+
+/// A summary row without its preferences and alerts.
+fn summary_row(row: &Row<'_>) -> Result<CaseSummary, StoreError> {
+    let text = |index: usize| row.get::<_, Option<String>>(index).map_err(database);
+    let day = |index: usize| columns::optional_date(text(index)?);
+    let corrupt = |error: passend_domain::InvalidValue| StoreError::Corrupt(error.to_string());
+    Ok(CaseSummary {
+        client: ClientId(row.get(0).map_err(database)?),
+        region: columns::region(row.get(1).map_err(database)?)?,
+        care_profile: row
+            .get::<_, Option<u16>>(2)
+            .map_err(database)?
+            .map(CareProfile::from_code)
+            .transpose()
+            .map_err(corrupt)?,
+        delivery_form: text(3)?.as_deref().map(DeliveryForm::parse_token).transpose().map_err(corrupt)?,
+        dossierhouder: text(4)?.as_deref().map(columns::agb).transpose()?,
+        first_contact_due: day(5)?,
+        first_contact_on: day(6)?,
+        status: text(7)?.as_deref().map(WaitStatus::parse_token).transpose().map_err(corrupt)?,
+        classification: text(8)?.as_deref().map(Classification::parse_token).transpose().map_err(corrupt)?,
+        status_since: day(9)?,
+        waiting_since: day(10)?,
+        norm_due: day(11)?,
+        refusals: row.get(12).map_err(database)?,
+        preferences: Vec::new(),
+        placed_at: row.get::<_, Option<u32>>(13).map_err(database)?.map(LocationId),
+        bridging: row.get(14).map_err(database)?,
+        ended_on: day(15)?,
+        alerts: Vec::new(),
+    })
+}
+
+fn alert_row(row: &Row<'_>, offset: usize) -> Result<ScheduledAlert, StoreError> {
+    let kind: String = row.get(offset).map_err(database)?;
+    let opens_on: String = row.get(offset + 1).map_err(database)?;
+    let provider: Option<String> = row.get(offset + 3).map_err(database)?;
+    Ok(ScheduledAlert {
+        kind: AlertKind::parse_token(&kind).ok_or_else(|| StoreError::Corrupt(format!("alert kind {kind:?}")))?,
+        opens_on: columns::date(&opens_on)?,
+        deadline: columns::optional_date(row.get(offset + 2).map_err(database)?)?,
+        provider: provider.as_deref().map(columns::agb).transpose()?,
+    })
 }
 
 pub fn client_summary(connection: &Connection, client: ClientId) -> Result<Option<CaseSummary>, StoreError> {
-    let mut statement =
-        connection.prepare_cached("SELECT summary FROM client_summaries WHERE client = ?1").map_err(database)?;
+    let sql = format!("SELECT {SUMMARY_COLUMNS} FROM client_summaries WHERE client = ?1");
+    let mut statement = connection.prepare_cached(&sql).map_err(database)?;
     let mut rows = statement.query(params![client.0]).map_err(database)?;
-    match rows.next().map_err(database)? {
-        Some(row) => Ok(Some(decode_summary(row.get_ref(0).and_then(|value| Ok(value.as_str()?)).map_err(database)?)?)),
-        None => Ok(None),
+    let Some(row) = rows.next().map_err(database)? else { return Ok(None) };
+    let mut summary = summary_row(row)?;
+    let mut preferences = connection
+        .prepare_cached("SELECT target FROM waiting_list_entries WHERE client = ?1 ORDER BY preference_rank")
+        .map_err(database)?;
+    let mut rows = preferences.query(params![client.0]).map_err(database)?;
+    while let Some(row) = rows.next().map_err(database)? {
+        summary.preferences.push(columns::parse_target(&row.get::<_, String>(0).map_err(database)?)?);
     }
+    let mut alerts = connection
+        .prepare_cached(
+            "SELECT kind, opens_on, deadline, provider FROM alert_schedule WHERE client = ?1 ORDER BY kind_rank",
+        )
+        .map_err(database)?;
+    let mut rows = alerts.query(params![client.0]).map_err(database)?;
+    while let Some(row) = rows.next().map_err(database)? {
+        summary.alerts.push(alert_row(row, 0)?);
+    }
+    Ok(Some(summary))
 }
 
+/// Every summary in client order: three ordered scans, merged by client.
 pub fn for_each_client_summary(
     connection: &Connection,
     visit: &mut dyn FnMut(CaseSummary) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
-    let mut statement =
-        connection.prepare_cached("SELECT summary FROM client_summaries ORDER BY client").map_err(database)?;
+    let mut preferences = Vec::new();
+    let mut statement = connection
+        .prepare_cached("SELECT client, target FROM waiting_list_entries ORDER BY client, preference_rank")
+        .map_err(database)?;
     let mut rows = statement.query([]).map_err(database)?;
     while let Some(row) = rows.next().map_err(database)? {
-        visit(decode_summary(row.get_ref(0).and_then(|value| Ok(value.as_str()?)).map_err(database)?)?)?;
+        let client: u32 = row.get(0).map_err(database)?;
+        preferences.push((client, columns::parse_target(&row.get::<_, String>(1).map_err(database)?)?));
+    }
+    let mut alerts = Vec::new();
+    let mut statement = connection
+        .prepare_cached(
+            "SELECT client, kind, opens_on, deadline, provider FROM alert_schedule ORDER BY client, kind_rank",
+        )
+        .map_err(database)?;
+    let mut rows = statement.query([]).map_err(database)?;
+    while let Some(row) = rows.next().map_err(database)? {
+        let client: u32 = row.get(0).map_err(database)?;
+        alerts.push((client, alert_row(row, 1)?));
+    }
+    let (mut next_preference, mut next_alert) = (0, 0);
+    let sql = format!("SELECT {SUMMARY_COLUMNS} FROM client_summaries ORDER BY client");
+    let mut statement = connection.prepare_cached(&sql).map_err(database)?;
+    let mut rows = statement.query([]).map_err(database)?;
+    while let Some(row) = rows.next().map_err(database)? {
+        let mut summary = summary_row(row)?;
+        let client = summary.client.0;
+        while let Some((owner, target)) = preferences.get(next_preference).filter(|(owner, _)| *owner <= client) {
+            if *owner == client {
+                summary.preferences.push(*target);
+            }
+            next_preference += 1;
+        }
+        while let Some((owner, alert)) = alerts.get(next_alert).filter(|(owner, _)| *owner <= client) {
+            if *owner == client {
+                summary.alerts.push(*alert);
+            }
+            next_alert += 1;
+        }
+        visit(summary)?;
     }
     Ok(())
 }
@@ -138,10 +233,13 @@ pub fn replace(
         )
         .map_err(database)?;
     let mut counts: BTreeMap<RegionCountKey, i64> = BTreeMap::new();
-    for summary in summaries {
-        insert_rows(&transaction, &summary)?;
-        if let Some(key) = projection::region_count_key(&summary) {
-            *counts.entry(key).or_default() += 1;
+    {
+        let mut writer = ProjectionWriter::prepare(&transaction)?;
+        for summary in summaries {
+            writer.insert(&summary)?;
+            if let Some(key) = projection::region_count_key(&summary) {
+                *counts.entry(key).or_default() += 1;
+            }
         }
     }
     add_region_counts(&transaction, &counts)?;

@@ -187,41 +187,69 @@ impl<S: EventStore> Passend<S> {
     /// The summary of every client as of the end of `day`, folded from the
     /// events that took effect up to then (`None`: from every event).
     ///
-    /// The store scans on this thread while a second thread decodes and
-    /// folds: on two cores the scan and the decoding overlap.
+    /// Decoding the events is most of the work, so it is shared: this thread
+    /// scans the store and decodes every other chunk itself; a second thread
+    /// decodes the other chunks and folds all of them, in log order.
     pub fn summaries_as_of(&self, day: Option<Date>) -> Result<Vec<CaseSummary>, StoreError> {
-        type Chunk = Vec<(ClientId, Date, String)>;
         const CHUNK: usize = 8192;
+        enum Chunk {
+            Raw(Vec<(ClientId, Date, String)>),
+            Decoded(Vec<(ClientId, Date, CaseEvent)>),
+        }
         let states = std::thread::scope(|scope| {
-            let (sender, receiver) = std::sync::mpsc::sync_channel::<Chunk>(8);
+            let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Chunk, StoreError>>(16);
             let folder = scope.spawn(move || -> Result<Vec<CaseState>, StoreError> {
                 let mut states: Vec<CaseState> = Vec::new();
+                let mut apply = |client: ClientId, on: Date, event: &CaseEvent| {
+                    let index = client.0 as usize - 1;
+                    if states.len() <= index {
+                        states.resize_with(index + 1, CaseState::default);
+                    }
+                    states[index].apply(on, event);
+                };
                 for chunk in receiver {
-                    for (client, on, payload) in chunk {
-                        let event = crate::codec::decode_case(&payload)?;
-                        let index = client.0 as usize - 1;
-                        if states.len() <= index {
-                            states.resize_with(index + 1, CaseState::default);
+                    match chunk? {
+                        Chunk::Raw(events) => {
+                            for (client, on, payload) in events {
+                                apply(client, on, &crate::codec::decode_case(&payload)?);
+                            }
                         }
-                        states[index].apply(on, &event);
+                        Chunk::Decoded(events) => {
+                            for (client, on, event) in &events {
+                                apply(*client, *on, event);
+                            }
+                        }
                     }
                 }
                 Ok(states)
             });
-            let mut chunk: Chunk = Vec::with_capacity(CHUNK);
+            let mut raw: Vec<(ClientId, Date, String)> = Vec::with_capacity(CHUNK);
+            let mut decoded: Vec<(ClientId, Date, CaseEvent)> = Vec::with_capacity(CHUNK);
+            let mut decode_here = false;
             let scanned = self.store.for_each_case_payload(day, &mut |client, on, payload| {
-                chunk.push((client, on, payload.to_string()));
-                if chunk.len() == CHUNK {
-                    let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK));
-                    // The folder only stops early on an error, which it returns below.
-                    let _ = sender.send(full);
+                let full = if decode_here {
+                    decoded.push((client, on, crate::codec::decode_case(payload)?));
+                    decoded.len() == CHUNK
+                } else {
+                    raw.push((client, on, payload.to_string()));
+                    raw.len() == CHUNK
+                };
+                if full {
+                    let chunk = if decode_here {
+                        Chunk::Decoded(std::mem::replace(&mut decoded, Vec::with_capacity(CHUNK)))
+                    } else {
+                        Chunk::Raw(std::mem::replace(&mut raw, Vec::with_capacity(CHUNK)))
+                    };
+                    decode_here = !decode_here;
+                    // The folder stops early only on an error, which it returns below.
+                    let _ = sender.send(Ok(chunk));
                 }
                 Ok(())
             });
-            let _ = sender.send(chunk);
+            let last = if decode_here { Chunk::Decoded(decoded) } else { Chunk::Raw(raw) };
+            let _ = sender.send(scanned.map(|()| last));
             drop(sender);
-            let folded = folder.join().expect("the folding thread does not panic");
-            scanned.and(folded)
+            folder.join().expect("the folding thread does not panic")
         })?;
         Ok(states
             .iter()

@@ -7,8 +7,8 @@ use crate::InvalidValue;
 ///
 /// Displays and serialises as its token; the COD172 code is for iWlz
 /// messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "String", into = "&'static str")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(into = "&'static str")]
 pub enum CareEndReason {
     /// COD172 1 *Client overleden*. Token `overleden`.
     Overleden,

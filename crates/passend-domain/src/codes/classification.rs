@@ -8,8 +8,8 @@ use crate::InvalidValue;
 /// Parses the token or the two-digit code (`"13"`); displays and serialises
 /// as the token. Which classification goes with which status is not
 /// restricted here.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "String", into = "&'static str")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(into = "&'static str")]
 pub enum Classification {
     /// COD168 01 *Geen passend crisisbed beschikbaar*. Token `geen_passend_crisisbed_beschikbaar`.
     GeenPassendCrisisbedBeschikbaar,

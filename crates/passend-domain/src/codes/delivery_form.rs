@@ -6,8 +6,8 @@ use crate::InvalidValue;
 ///
 /// Displays and serialises as its token (`verblijf`, `vpt`, `mpt`, `pgb`,
 /// `dtv`, `vkb`); the COD578 code is for iWlz messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "String", into = "&'static str")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(into = "&'static str")]
 pub enum DeliveryForm {
     /// COD578 4 *Verblijf*: living in an institution. Token `verblijf`.
     Verblijf,

@@ -95,13 +95,6 @@ impl serde::Serialize for Region {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Region {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Region, D::Error> {
-        let text = <String as serde::Deserialize>::deserialize(deserializer)?;
-        Region::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
-
 const WHAT: &str = "zorgkantoorregio";
 
 const DATA: &str = include_str!("../../data/regions.csv");

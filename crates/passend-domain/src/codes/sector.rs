@@ -8,8 +8,8 @@ use crate::InvalidValue;
 /// Displays and serialises as its token: `VV`, `GHZ` or `GGZ`.
 ///
 /// [`CareProfile::sector`]: crate::codes::CareProfile::sector
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "String", into = "&'static str")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(into = "&'static str")]
 pub enum Sector {
     /// *Verpleging en verzorging* (nursing and care, mostly elderly care).
     Vv,

@@ -10,8 +10,8 @@ use crate::InvalidValue;
 /// [`WaitStatus::from_cod167`]. Displays and serialises as its token. The
 /// order of the variants (and of [`WaitStatus::ALL`]) is the order of the
 /// groups of the default waiting list, most urgent first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "String", into = "&'static str")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(into = "&'static str")]
 pub enum WaitStatus {
     /// COD167 6 *Urgent plaatsen*. Token `urgent_plaatsen`.
     UrgentPlaatsen,

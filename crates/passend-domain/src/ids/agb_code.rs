@@ -8,8 +8,8 @@ use crate::InvalidValue;
 /// Exactly eight digits; leading zeros are significant in the text but the
 /// code is stored as a number. AGB codes carry no check digit that passend
 /// relies on. Serialises as its eight-digit string.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(into = "String")]
 pub struct AgbCode(u32);
 
 impl AgbCode {

@@ -8,8 +8,8 @@ use crate::InvalidValue;
 /// (*elfproef*): `9·d1 + 8·d2 + 7·d3 + 6·d4 + 5·d5 + 4·d6 + 3·d7 + 2·d8 − 1·d9`
 /// is a multiple of 11. `000000000` passes that test but is not a BSN.
 /// Serialises as its nine-digit string.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(into = "String")]
 pub struct Bsn([u8; 9]);
 
 impl Bsn {

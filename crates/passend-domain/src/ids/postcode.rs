@@ -10,8 +10,8 @@ use crate::InvalidValue;
 /// are rejected), or only the four digits (PC4): `1234`. Displays and
 /// serialises as `1234 AB` or `1234`. Orders by the digits, a PC4 before the
 /// PC6 codes that share its digits.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(into = "String")]
 pub struct Postcode {
     pc4: u16,
     letters: Option<[u8; 2]>,
