@@ -1,0 +1,5 @@
+//! The `passend` binary: everything is in the library's `cli` module.
+
+fn main() -> std::process::ExitCode {
+    passend::cli::main()
+}

@@ -1,0 +1,83 @@
+//! Commands and their exit codes.
+
+use crate::{passend, scenarios, text};
+
+#[test]
+fn scenario_run_exits_0_1_or_2_as_the_format_says() {
+    let public = scenarios("public");
+    let passed = passend(&["scenario", "run", public.to_str().unwrap()]);
+    assert_eq!(passed.status.code(), Some(0), "{}", text(&passed.stdout));
+    assert!(!text(&passed.stdout).contains("FAIL"));
+
+    let failing = scenarios("failing").join("wrong-expected-value.json");
+    let failed = passend(&["scenario", "run", failing.to_str().unwrap()]);
+    assert_eq!(failed.status.code(), Some(1), "{}", text(&failed.stdout));
+
+    let missing = passend(&["scenario", "run", "does-not-exist.json", public.to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(2));
+
+    let json = passend(&["scenario", "run", "--json", public.join("01-automatic-allocation.json").to_str().unwrap()]);
+    assert_eq!(json.status.code(), Some(0));
+    for line in text(&json.stdout).lines() {
+        let check: serde_json::Value = serde_json::from_str(line).expect("each line is a JSON object");
+        assert_eq!(check["ok"], serde_json::Value::Bool(true), "{line}");
+    }
+}
+
+#[test]
+fn generate_report_and_rebuild_a_small_region() {
+    let directory = tempfile::tempdir().unwrap();
+    let db = directory.path().join("flevoland.db");
+    let db = db.to_str().unwrap();
+    let generated = passend(&["generate", "--region", "Flevoland", "--seed", "7", "--until", "2026-06-30", "--db", db]);
+    assert!(generated.status.success(), "{}", text(&generated.stderr));
+
+    let again = passend(&["generate", "--region", "Flevoland", "--seed", "7", "--until", "2026-06-30", "--db", db]);
+    assert!(!again.status.success(), "generating into a database that holds data is refused");
+    assert!(text(&again.stderr).contains("flevoland.db"), "the message names the file: {}", text(&again.stderr));
+
+    let report = |extra: &[&str]| {
+        let mut args = vec!["report", "waiting-list", "--db", db, "--json"];
+        args.extend_from_slice(extra);
+        let output = passend(&args);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("the report is JSON")
+    };
+    let at_end = report(&["--on", "2026-06-30"]);
+    let earlier = report(&["--on", "2026-01-31"]);
+    assert_ne!(at_end, earlier, "half a year earlier, the waiting list was another");
+
+    let rebuilt = passend(&["rebuild", "--db", db]);
+    assert!(rebuilt.status.success(), "{}", text(&rebuilt.stderr));
+    assert_eq!(report(&["--on", "2026-06-30"]), at_end, "a rebuild changes no figure");
+    assert_eq!(report(&["--on", "2026-01-31"]), earlier, "nor does it change the past");
+
+    let unknown = passend(&[
+        "generate",
+        "--region",
+        "Atlantis",
+        "--seed",
+        "1",
+        "--db",
+        directory.path().join("x.db").to_str().unwrap(),
+    ]);
+    assert!(!unknown.status.success());
+    assert!(text(&unknown.stderr).contains("Atlantis"), "{}", text(&unknown.stderr));
+}
+
+#[test]
+fn policy_default_is_a_valid_policy_file() {
+    let directory = tempfile::tempdir().unwrap();
+    let output = passend(&["policy", "default"]);
+    assert!(output.status.success());
+    let file = directory.path().join("policy.toml");
+    std::fs::write(&file, &output.stdout).unwrap();
+    let checked = passend(&["policy", "check", file.to_str().unwrap()]);
+    assert!(checked.status.success(), "{}", text(&checked.stderr));
+    assert!(text(&checked.stdout).contains("geldig vanaf 1900-01-01"));
+
+    std::fs::write(&file, "[[version]]\nname = \"kapot\"\n").unwrap();
+    let broken = passend(&["policy", "check", file.to_str().unwrap()]);
+    assert!(!broken.status.success());
+    assert!(text(&broken.stderr).contains("missing field"), "{}", text(&broken.stderr));
+}
