@@ -18,9 +18,11 @@ CREATE TABLE events (
 CREATE INDEX events_by_category ON events (category, position);
 
 -- The current version of every stream: the optimistic-concurrency check reads
--- one row instead of the log.
+-- one row instead of the log. `last_position` tells a rebuild when a stream
+-- is complete.
 CREATE TABLE streams (
-    stream   TEXT    PRIMARY KEY,
-    category TEXT    NOT NULL,
-    version  INTEGER NOT NULL
+    stream        TEXT    PRIMARY KEY,
+    category      TEXT    NOT NULL,
+    version       INTEGER NOT NULL,
+    last_position INTEGER NOT NULL
 ) WITHOUT ROWID;

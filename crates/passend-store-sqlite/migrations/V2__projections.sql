@@ -22,8 +22,6 @@ CREATE TABLE client_summaries (
     ended_on          TEXT
 );
 
-CREATE INDEX client_summaries_by_region ON client_summaries (region, status);
-
 -- Waiting lists: one row per (location or provider, waiting client).
 CREATE TABLE waiting_list_entries (
     target          TEXT    NOT NULL, -- 'location-3' or 'provider-47000001'

@@ -41,14 +41,16 @@ pub fn append(connection: &mut Connection, commit: &Commit) -> Result<(), StoreE
 
 /// The statements that write the log, prepared once per transaction.
 struct LogWriter<'t> {
+    transaction: &'t Transaction<'t>,
     version: CachedStatement<'t>,
     insert_event: CachedStatement<'t>,
     set_version: CachedStatement<'t>,
 }
 
 impl<'t> LogWriter<'t> {
-    fn prepare(transaction: &'t Transaction<'_>) -> Result<LogWriter<'t>, StoreError> {
+    fn prepare(transaction: &'t Transaction<'t>) -> Result<LogWriter<'t>, StoreError> {
         Ok(LogWriter {
+            transaction,
             version: transaction.prepare_cached("SELECT version FROM streams WHERE stream = ?1").map_err(database)?,
             // `OR FAIL`: a one-row insert checks its constraints before it
             // writes, and any failure rolls back the whole transaction, so
@@ -62,8 +64,9 @@ impl<'t> LogWriter<'t> {
                 .map_err(database)?,
             set_version: transaction
                 .prepare_cached(
-                    "INSERT INTO streams (stream, category, version) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (stream) DO UPDATE SET version = excluded.version",
+                    "INSERT INTO streams (stream, category, version, last_position) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (stream) DO UPDATE
+                     SET version = excluded.version, last_position = excluded.last_position",
                 )
                 .map_err(database)?,
         })
@@ -91,7 +94,7 @@ impl<'t> LogWriter<'t> {
                     stream_id.category(),
                     expected_version + index as u32 + 1,
                     event.event.kind(),
-                    event.meta.occurred_on.to_string(),
+                    columns::day_text(event.meta.occurred_on),
                     event.meta.recorded_at.to_string(),
                     event.meta.actor,
                     event.meta.reason,
@@ -100,7 +103,8 @@ impl<'t> LogWriter<'t> {
                 .map_err(database)?;
         }
         let version = expected_version + events.len() as u32;
-        self.set_version.execute(params![stream, stream_id.category(), version]).map_err(database)?;
+        let last_position = self.transaction.last_insert_rowid();
+        self.set_version.execute(params![stream, stream_id.category(), version, last_position]).map_err(database)?;
         Ok(())
     }
 }
@@ -155,7 +159,7 @@ impl<'t> ProjectionWriter<'t> {
     /// Inserts the rows of a client that has none.
     pub fn insert(&mut self, summary: &CaseSummary) -> Result<(), StoreError> {
         let client = summary.client.0;
-        let day = |day: Option<jiff::civil::Date>| day.map(|day| day.to_string());
+        let day = |day: Option<jiff::civil::Date>| day.map(columns::day_text);
         self.insert_summary
             .execute(params![
                 client,
@@ -183,7 +187,7 @@ impl<'t> ProjectionWriter<'t> {
                     client,
                     entry.preference_rank,
                     entry.order.group as u8,
-                    entry.order.waiting_since.to_string(),
+                    columns::day_text(entry.order.waiting_since),
                 ])
                 .map_err(database)?;
         }
@@ -193,8 +197,8 @@ impl<'t> ProjectionWriter<'t> {
                     client,
                     alert.kind.token(),
                     alert.kind as u8,
-                    alert.opens_on.to_string(),
-                    alert.deadline.map(|day| day.to_string()),
+                    columns::day_text(alert.opens_on),
+                    alert.deadline.map(columns::day_text),
                     alert.provider.map(|agb| agb.to_string()),
                     summary.region.cod001(),
                 ])

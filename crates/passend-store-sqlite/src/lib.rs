@@ -23,8 +23,10 @@ use passend_domain::case::counts::WaitingPersons;
 use passend_domain::case::{CaseSummary, ListTarget};
 use passend_domain::codes::Region;
 use passend_domain::ids::ClientId;
-use passend_store::{AlertQuery, AlertRow, Commit, EventStore, RecordedEvent, StoreError, StreamId, WaitingListEntry};
-use rusqlite::Connection;
+use passend_store::{
+    AlertQuery, AlertRow, CasePayload, Commit, EventStore, RecordedEvent, StoreError, StreamId, WaitingListEntry,
+};
+use rusqlite::{Connection, OpenFlags};
 
 mod embedded {
     refinery::embed_migrations!("migrations");
@@ -33,13 +35,24 @@ mod embedded {
 /// passend's store in one SQLite database.
 pub struct SqliteStore {
     connection: Mutex<Connection>,
+    /// A second, read-only connection to a database file, so that a long
+    /// scan (a rebuild's) runs while the first connection writes. WAL lets
+    /// it read the last committed state without blocking the writer.
+    scanner: Option<Mutex<Connection>>,
 }
 
 impl SqliteStore {
     /// Opens (and creates or migrates) the database file at `path`.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         let connection = Connection::open(path).map_err(database)?;
-        SqliteStore::prepare(connection, true)
+        let mut store = SqliteStore::prepare(connection, true)?;
+        let scanner =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(database)?;
+        scanner.pragma_update(None, "mmap_size", 16_i64 << 30).map_err(database)?;
+        scanner.busy_timeout(std::time::Duration::from_secs(10)).map_err(database)?;
+        store.scanner = Some(Mutex::new(scanner));
+        Ok(store)
     }
 
     /// A private database in memory, for tests and the scenario runner.
@@ -65,7 +78,15 @@ impl SqliteStore {
             .run(&mut connection)
             .map_err(|error| StoreError::Database(format!("migrating the database failed: {error}")))?;
         connection.set_prepared_statement_cache_capacity(64);
-        Ok(SqliteStore { connection: Mutex::new(connection) })
+        Ok(SqliteStore { connection: Mutex::new(connection), scanner: None })
+    }
+
+    /// The connection for long scans: the read-only one when there is one.
+    fn scanner(&self) -> MutexGuard<'_, Connection> {
+        match &self.scanner {
+            Some(scanner) => scanner.lock().unwrap_or_else(|poisoned| poisoned.into_inner()),
+            None => self.connection(),
+        }
     }
 
     fn connection(&self) -> MutexGuard<'_, Connection> {
@@ -111,9 +132,17 @@ impl EventStore for SqliteStore {
     fn for_each_case_payload(
         &self,
         up_to: Option<Date>,
-        visit: &mut dyn FnMut(ClientId, Date, &str) -> Result<(), StoreError>,
+        visit: &mut dyn FnMut(CasePayload<'_>) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        read::for_each_case_payload(&self.connection(), up_to, visit)
+        read::for_each_case_payload(&self.scanner(), up_to, visit)
+    }
+
+    fn case_stream_ends(&self) -> Result<Vec<u64>, StoreError> {
+        read::case_stream_ends(&self.connection())
+    }
+
+    fn scans_while_writing(&self) -> bool {
+        self.scanner.is_some()
     }
 
     fn client_count(&self) -> Result<u32, StoreError> {
@@ -147,7 +176,10 @@ impl EventStore for SqliteStore {
         projections::open_alerts(&self.connection(), query)
     }
 
-    fn replace_projections(&self, summaries: &mut dyn Iterator<Item = CaseSummary>) -> Result<(), StoreError> {
+    fn replace_projections(
+        &self,
+        summaries: &mut dyn Iterator<Item = Result<CaseSummary, StoreError>>,
+    ) -> Result<(), StoreError> {
         projections::replace(&mut self.connection(), summaries)
     }
 }

@@ -221,7 +221,7 @@ pub fn open_alerts(connection: &Connection, query: &AlertQuery) -> Result<Vec<Al
 /// Empties every projection and fills it from `summaries`, in one transaction.
 pub fn replace(
     connection: &mut Connection,
-    summaries: &mut dyn Iterator<Item = CaseSummary>,
+    summaries: &mut dyn Iterator<Item = Result<CaseSummary, StoreError>>,
 ) -> Result<(), StoreError> {
     let transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate).map_err(database)?;
     transaction
@@ -236,6 +236,7 @@ pub fn replace(
     {
         let mut writer = ProjectionWriter::prepare(&transaction)?;
         for summary in summaries {
+            let summary = summary?;
             writer.insert(&summary)?;
             if let Some(key) = projection::region_count_key(&summary) {
                 *counts.entry(key).or_default() += 1;

@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 use passend_domain::ids::ClientId;
-use passend_store::{EventMeta, RecordedEvent, StoreError, StreamId, codec};
+use passend_store::{CasePayload, EventMeta, RecordedEvent, StoreError, StreamId, codec};
 use rusqlite::{Connection, Row, params};
 
 use crate::{columns, database};
@@ -84,25 +84,52 @@ pub fn for_each_event(
 pub fn for_each_case_payload(
     connection: &Connection,
     up_to: Option<Date>,
-    visit: &mut dyn FnMut(ClientId, Date, &str) -> Result<(), StoreError>,
+    visit: &mut dyn FnMut(CasePayload<'_>) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
     let mut statement = connection
         .prepare_cached(
-            "SELECT stream, occurred_on, payload FROM events
+            // Nearly every event is a case event: walking the table in
+            // position order beats seeking each row through the category index.
+            "SELECT position, stream, occurred_on, payload FROM events NOT INDEXED
              WHERE category = 'client' AND (?1 IS NULL OR occurred_on <= ?1) ORDER BY position",
         )
         .map_err(database)?;
     let mut rows = statement.query(params![up_to.map(|day| day.to_string())]).map_err(database)?;
     while let Some(row) = rows.next().map_err(database)? {
         let text = |index: usize| row.get_ref(index).and_then(|value| Ok(value.as_str()?)).map_err(database);
-        let stream = text(0)?;
-        let client = stream
-            .strip_prefix("client-")
-            .and_then(|number| number.parse().ok())
-            .ok_or_else(|| StoreError::Corrupt(format!("{stream:?} is not a client stream")))?;
-        visit(ClientId(client), columns::date(text(1)?)?, text(2)?)?;
+        visit(CasePayload {
+            position: row.get::<_, i64>(0).map_err(database)? as u64,
+            client: client_of(text(1)?)?,
+            occurred_on: columns::date(text(2)?)?,
+            payload: row.get_ref(3).and_then(|value| Ok(value.as_bytes()?)).map_err(database)?,
+        })?;
     }
     Ok(())
+}
+
+fn client_of(stream: &str) -> Result<ClientId, StoreError> {
+    stream
+        .strip_prefix("client-")
+        .and_then(|number| number.parse().ok())
+        .map(ClientId)
+        .ok_or_else(|| StoreError::Corrupt(format!("{stream:?} is not a client stream")))
+}
+
+pub fn case_stream_ends(connection: &Connection) -> Result<Vec<u64>, StoreError> {
+    let mut statement = connection
+        .prepare_cached("SELECT stream, last_position FROM streams WHERE category = 'client'")
+        .map_err(database)?;
+    let mut rows = statement.query([]).map_err(database)?;
+    let mut ends = Vec::new();
+    while let Some(row) = rows.next().map_err(database)? {
+        let client = client_of(row.get_ref(0).and_then(|value| Ok(value.as_str()?)).map_err(database)?)?;
+        let index = client.0 as usize - 1;
+        if ends.len() <= index {
+            ends.resize(index + 1, 0);
+        }
+        ends[index] = row.get::<_, i64>(1).map_err(database)? as u64;
+    }
+    Ok(ends)
 }
 
 pub fn client_count(connection: &Connection) -> Result<u32, StoreError> {

@@ -23,6 +23,6 @@ pub fn decode(stream: StreamId, payload: &str) -> Result<Event, StoreError> {
 }
 
 /// Decodes the payload of a case event.
-pub fn decode_case(payload: &str) -> Result<passend_domain::case::CaseEvent, StoreError> {
-    serde_json::from_str(payload).map_err(|error| StoreError::Corrupt(format!("case event: {error}")))
+pub fn decode_case(payload: &[u8]) -> Result<passend_domain::case::CaseEvent, StoreError> {
+    serde_json::from_slice(payload).map_err(|error| StoreError::Corrupt(format!("case event: {error}")))
 }

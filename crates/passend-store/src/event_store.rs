@@ -14,6 +14,16 @@ use passend_domain::ids::{AgbCode, ClientId};
 
 use crate::{NewEvent, ProjectionChange, RecordedEvent, StreamId, WaitingListEntry};
 
+/// The undecoded payload of a case event, with what a fold needs beside it.
+#[derive(Debug, Clone, Copy)]
+pub struct CasePayload<'a> {
+    pub position: u64,
+    pub client: ClientId,
+    pub occurred_on: Date,
+    /// The JSON text of the event, as bytes: the decoder checks it as it parses.
+    pub payload: &'a [u8],
+}
+
 /// Events for one stream, appended only if the stream is at `expected_version`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StreamAppend {
@@ -96,8 +106,17 @@ pub trait EventStore: Send + Sync {
     fn for_each_case_payload(
         &self,
         up_to: Option<Date>,
-        visit: &mut dyn FnMut(ClientId, Date, &str) -> Result<(), StoreError>,
+        visit: &mut dyn FnMut(CasePayload<'_>) -> Result<(), StoreError>,
     ) -> Result<(), StoreError>;
+
+    /// The position of the last event of every client stream, for client 1,
+    /// 2, …: a rebuild knows a case is complete when it reaches that event.
+    fn case_stream_ends(&self) -> Result<Vec<u64>, StoreError>;
+
+    /// Whether `for_each_case_payload` can run on another thread while
+    /// `replace_projections` writes (a second connection); if not, a rebuild
+    /// folds first and writes after.
+    fn scans_while_writing(&self) -> bool;
 
     /// The number of client streams: the next client id is one more.
     fn client_count(&self) -> Result<u32, StoreError>;
@@ -125,5 +144,9 @@ pub trait EventStore: Send + Sync {
 
     /// Replaces every projection with rows computed from these summaries (a
     /// rebuild), in one transaction.
-    fn replace_projections(&self, summaries: &mut dyn Iterator<Item = CaseSummary>) -> Result<(), StoreError>;
+    /// An error from the iterator rolls everything back.
+    fn replace_projections(
+        &self,
+        summaries: &mut dyn Iterator<Item = Result<CaseSummary, StoreError>>,
+    ) -> Result<(), StoreError>;
 }

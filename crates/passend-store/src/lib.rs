@@ -22,7 +22,7 @@ mod service;
 mod stream;
 
 pub use event::{Event, EventMeta, NewEvent, RecordedEvent};
-pub use event_store::{AlertQuery, AlertRow, Commit, EventStore, StoreError, StreamAppend};
+pub use event_store::{AlertQuery, AlertRow, CasePayload, Commit, EventStore, StoreError, StreamAppend};
 pub use projection::{ProjectionChange, WaitingListEntry};
 pub use service::{Batch, CommandError, Passend};
 pub use stream::StreamId;

@@ -8,6 +8,7 @@
 //! and commits them in one transaction: every command still passes `decide`.
 
 use std::collections::HashMap;
+use std::sync::mpsc::{Receiver, SyncSender};
 use std::sync::{RwLock, RwLockReadGuard};
 
 use jiff::civil::Date;
@@ -20,7 +21,7 @@ use passend_domain::ids::{ClientId, LocationId};
 use passend_domain::policy::PolicySet;
 use passend_domain::supply::{Location, Provider, SupplyDirectory, SupplyEvent, SupplyRejection};
 
-use crate::event_store::{AlertQuery, AlertRow, Commit, EventStore, StoreError, StreamAppend};
+use crate::event_store::{AlertQuery, AlertRow, CasePayload, Commit, EventStore, StoreError, StreamAppend};
 use crate::{Event, EventMeta, NewEvent, ProjectionChange, StreamId, WaitingListEntry};
 
 /// Why a command was not recorded.
@@ -187,68 +188,13 @@ impl<S: EventStore> Passend<S> {
     /// The summary of every client as of the end of `day`, folded from the
     /// events that took effect up to then (`None`: from every event).
     ///
-    /// Decoding the events is most of the work, so it is shared: this thread
-    /// scans the store and decodes every other chunk itself; a second thread
-    /// decodes the other chunks and folds all of them, in log order.
+    /// This thread scans the store; a second thread folds (see [`scan`] and
+    /// [`fold`] for how the decoding is shared).
     pub fn summaries_as_of(&self, day: Option<Date>) -> Result<Vec<CaseSummary>, StoreError> {
-        const CHUNK: usize = 8192;
-        enum Chunk {
-            Raw(Vec<(ClientId, Date, String)>),
-            Decoded(Vec<(ClientId, Date, CaseEvent)>),
-        }
-        let states = std::thread::scope(|scope| {
-            let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Chunk, StoreError>>(16);
-            let folder = scope.spawn(move || -> Result<Vec<CaseState>, StoreError> {
-                let mut states: Vec<CaseState> = Vec::new();
-                let mut apply = |client: ClientId, on: Date, event: &CaseEvent| {
-                    let index = client.0 as usize - 1;
-                    if states.len() <= index {
-                        states.resize_with(index + 1, CaseState::default);
-                    }
-                    states[index].apply(on, event);
-                };
-                for chunk in receiver {
-                    match chunk? {
-                        Chunk::Raw(events) => {
-                            for (client, on, payload) in events {
-                                apply(client, on, &crate::codec::decode_case(&payload)?);
-                            }
-                        }
-                        Chunk::Decoded(events) => {
-                            for (client, on, event) in &events {
-                                apply(*client, *on, event);
-                            }
-                        }
-                    }
-                }
-                Ok(states)
-            });
-            let mut raw: Vec<(ClientId, Date, String)> = Vec::with_capacity(CHUNK);
-            let mut decoded: Vec<(ClientId, Date, CaseEvent)> = Vec::with_capacity(CHUNK);
-            let mut decode_here = false;
-            let scanned = self.store.for_each_case_payload(day, &mut |client, on, payload| {
-                let full = if decode_here {
-                    decoded.push((client, on, crate::codec::decode_case(payload)?));
-                    decoded.len() == CHUNK
-                } else {
-                    raw.push((client, on, payload.to_string()));
-                    raw.len() == CHUNK
-                };
-                if full {
-                    let chunk = if decode_here {
-                        Chunk::Decoded(std::mem::replace(&mut decoded, Vec::with_capacity(CHUNK)))
-                    } else {
-                        Chunk::Raw(std::mem::replace(&mut raw, Vec::with_capacity(CHUNK)))
-                    };
-                    decode_here = !decode_here;
-                    // The folder stops early only on an error, which it returns below.
-                    let _ = sender.send(Ok(chunk));
-                }
-                Ok(())
-            });
-            let last = if decode_here { Chunk::Decoded(decoded) } else { Chunk::Raw(raw) };
-            let _ = sender.send(scanned.map(|()| last));
-            drop(sender);
+        let states = std::thread::scope(|threads| {
+            let (chunks, received) = std::sync::mpsc::sync_channel(CHUNKS_IN_FLIGHT);
+            let folder = threads.spawn(move || fold(received, None));
+            scan(&self.store, day, chunks);
             folder.join().expect("the folding thread does not panic")
         })?;
         Ok(states
@@ -259,12 +205,42 @@ impl<S: EventStore> Passend<S> {
     }
 
     /// Recomputes every projection from the event log and returns the number
-    /// of client summaries written.
+    /// of client summaries written. When the store can scan while it writes,
+    /// three threads overlap: one scans, one folds and hands each case over
+    /// as soon as its last event is folded, and this one writes.
     pub fn rebuild(&self) -> Result<usize, StoreError> {
-        let summaries = self.summaries_as_of(None)?;
-        let count = summaries.len();
-        self.store.replace_projections(&mut summaries.into_iter())?;
-        Ok(count)
+        if !self.store.scans_while_writing() {
+            let summaries = self.summaries_as_of(None)?;
+            let count = summaries.len();
+            self.store.replace_projections(&mut summaries.into_iter().map(Ok))?;
+            return Ok(count);
+        }
+        let ends = self.store.case_stream_ends()?;
+        let mut written = 0;
+        std::thread::scope(|threads| {
+            let (chunks, received) = std::sync::mpsc::sync_channel(CHUNKS_IN_FLIGHT);
+            let (completed, batches) = std::sync::mpsc::sync_channel(CHUNKS_IN_FLIGHT);
+            threads.spawn(move || scan(&self.store, None, chunks));
+            let ends = &ends;
+            threads.spawn(move || {
+                let mut completion =
+                    Completion { ends, policies: &self.policies, batch: Vec::new(), summaries: completed.clone() };
+                let folded = fold(received, Some(&mut completion));
+                completion.flush();
+                if let Err(error) = folded {
+                    let _ = completed.send(Err(error));
+                }
+            });
+            let mut summaries = batches
+                .into_iter()
+                .flat_map(|batch: Result<Vec<CaseSummary>, StoreError>| match batch {
+                    Ok(summaries) => summaries.into_iter().map(Ok).collect::<Vec<_>>(),
+                    Err(error) => vec![Err(error)],
+                })
+                .inspect(|summary| written += usize::from(summary.is_ok()));
+            self.store.replace_projections(&mut summaries)
+        })?;
+        Ok(written)
     }
 
     /// Starts a batch: many commands, one transaction.
@@ -290,6 +266,165 @@ fn stream_append(
     let projection = ProjectionChange::new(client, &before, &after, policies);
     let events = events.into_iter().map(|event| NewEvent { meta: meta.clone(), event: Event::Case(event) }).collect();
     (StreamAppend { stream: StreamId::Client(client), expected_version: version, events, projection }, after)
+}
+
+/// Chunks of events on their way from the scanning to the folding thread.
+const CHUNK: usize = 8192;
+const CHUNKS_IN_FLIGHT: usize = 16;
+
+/// Events as scanned, decoded by the scanning thread or left for the folder.
+enum Chunk {
+    Raw(RawChunk),
+    Decoded(Vec<(u64, ClientId, Date, CaseEvent)>),
+}
+
+/// Undecoded events: their payloads side by side in one buffer, so that a
+/// chunk costs two allocations, not one per event.
+#[derive(Default)]
+struct RawChunk {
+    payloads: Vec<u8>,
+    /// Position, client, day, and the end of the payload in `payloads`.
+    events: Vec<(u64, ClientId, Date, usize)>,
+}
+
+impl RawChunk {
+    fn with_capacity(events: usize) -> RawChunk {
+        RawChunk { payloads: Vec::with_capacity(events * 128), events: Vec::with_capacity(events) }
+    }
+
+    fn push(&mut self, event: CasePayload<'_>) {
+        self.payloads.extend_from_slice(event.payload);
+        self.events.push((event.position, event.client, event.occurred_on, self.payloads.len()));
+    }
+
+    fn decode(
+        self,
+        mut apply: impl FnMut(u64, ClientId, Date, &CaseEvent) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut start = 0;
+        for (position, client, on, end) in self.events {
+            apply(position, client, on, &crate::codec::decode_case(&self.payloads[start..end])?)?;
+            start = end;
+        }
+        Ok(())
+    }
+}
+
+/// Scans the case events up to `day` into chunks. Decoding is most of the
+/// work of a fold, so the scanning thread decodes one chunk in three itself
+/// and leaves the others to the folding thread: both stay busy.
+/// A failure is sent as the last message.
+fn scan<S: EventStore>(store: &S, day: Option<Date>, chunks: SyncSender<Result<Chunk, StoreError>>) {
+    let mut raw = RawChunk::with_capacity(CHUNK);
+    let mut decoded = Vec::with_capacity(CHUNK);
+    // Which chunk this thread decodes: one in three; the folding thread has
+    // the folding and the summaries besides its share of the decoding.
+    let mut chunk_number = 0_usize;
+    let mut decode_here = false;
+    let scanned = store.for_each_case_payload(day, &mut |event| {
+        let full = if decode_here {
+            decoded.push((event.position, event.client, event.occurred_on, crate::codec::decode_case(event.payload)?));
+            decoded.len() == CHUNK
+        } else {
+            raw.push(event);
+            raw.events.len() == CHUNK
+        };
+        if full {
+            let chunk = if decode_here {
+                Chunk::Decoded(std::mem::replace(&mut decoded, Vec::with_capacity(CHUNK)))
+            } else {
+                Chunk::Raw(std::mem::replace(&mut raw, RawChunk::with_capacity(CHUNK)))
+            };
+            chunk_number += 1;
+            decode_here = chunk_number % 3 == 2;
+            // The folder stops early only on an error, which it reports itself.
+            let _ = chunks.send(Ok(chunk));
+        }
+        Ok(())
+    });
+    let _ = chunks.send(Ok(Chunk::Raw(raw)));
+    let _ = chunks.send(scanned.map(|()| Chunk::Decoded(decoded)));
+}
+
+/// Where a rebuild's folder hands over each completed case: in batches, so
+/// that the writer is not woken for every client.
+struct Completion<'a> {
+    /// The position of each client's last event.
+    ends: &'a [u64],
+    policies: &'a PolicySet,
+    batch: Vec<CaseSummary>,
+    summaries: SyncSender<Result<Vec<CaseSummary>, StoreError>>,
+}
+
+impl Completion<'_> {
+    const BATCH: usize = 512;
+
+    fn complete(&mut self, summary: CaseSummary) {
+        self.batch.push(summary);
+        if self.batch.len() == Completion::BATCH {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.batch.is_empty() {
+            // The writer stops early only on an error, which it reports itself.
+            let _ = self.summaries.send(Ok(std::mem::take(&mut self.batch)));
+        }
+    }
+}
+
+/// Folds the chunks into one state per client, in log order. With a
+/// completion, each case's summary is sent as soon as its last event is
+/// folded (and any case left over at the end).
+fn fold(
+    chunks: Receiver<Result<Chunk, StoreError>>,
+    mut completion: Option<&mut Completion<'_>>,
+) -> Result<Vec<CaseState>, StoreError> {
+    let mut states: Vec<CaseState> = Vec::new();
+    let mut completed: Vec<bool> = Vec::new();
+    let mut apply = |position: u64, client: ClientId, on: Date, event: &CaseEvent| -> Result<(), StoreError> {
+        let index = client.0 as usize - 1;
+        if states.len() <= index {
+            states.resize_with(index + 1, CaseState::default);
+            completed.resize(index + 1, false);
+        }
+        if completed[index] {
+            return Err(StoreError::Database(format!(
+                "client {client} received events during the rebuild; run the rebuild again"
+            )));
+        }
+        states[index].apply(on, event);
+        if let Some(completion) = completion.as_deref_mut()
+            && completion.ends.get(index) == Some(&position)
+        {
+            completed[index] = true;
+            if let Some(summary) = CaseSummary::of(client, &states[index], completion.policies) {
+                completion.complete(summary);
+            }
+        }
+        Ok(())
+    };
+    for chunk in chunks {
+        match chunk? {
+            Chunk::Raw(events) => events.decode(&mut apply)?,
+            Chunk::Decoded(events) => {
+                for (position, client, on, event) in &events {
+                    apply(*position, *client, *on, event)?;
+                }
+            }
+        }
+    }
+    if let Some(completion) = completion {
+        for (index, state) in states.iter().enumerate() {
+            if !completed[index]
+                && let Some(summary) = CaseSummary::of(ClientId(index as u32 + 1), state, completion.policies)
+            {
+                completion.complete(summary);
+            }
+        }
+    }
+    Ok(states)
 }
 
 /// Many commands validated one by one against the state they build up, and
