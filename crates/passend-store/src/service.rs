@@ -110,7 +110,7 @@ impl<S: EventStore> Passend<S> {
     /// Registers a client; the id is the next registration number.
     pub fn register_client(&self, registration: ClientRegistration, meta: EventMeta) -> Result<ClientId, CommandError> {
         let client = ClientId(self.store.client_count()? + 1);
-        self.execute_at(client, &CaseCommand::RegisterClient(registration), meta, Some(0))?;
+        self.execute(client, &CaseCommand::RegisterClient(registration), meta, Some(0))?;
         Ok(client)
     }
 
@@ -118,16 +118,6 @@ impl<S: EventStore> Passend<S> {
     /// With `expected_version`, the command is refused with a conflict when
     /// the case changed since the caller read it.
     pub fn execute(
-        &self,
-        client: ClientId,
-        command: &CaseCommand,
-        meta: EventMeta,
-        expected_version: Option<u32>,
-    ) -> Result<u32, CommandError> {
-        self.execute_at(client, command, meta, expected_version)
-    }
-
-    fn execute_at(
         &self,
         client: ClientId,
         command: &CaseCommand,
