@@ -350,14 +350,7 @@ struct ProjectionSnapshot {
 }
 
 fn snapshot<S: EventStore>(service: &Passend<S>, locations: u32) -> ProjectionSnapshot {
-    let mut summaries = Vec::new();
-    service
-        .store()
-        .for_each_client_summary(&mut |summary| {
-            summaries.push(summary);
-            Ok(())
-        })
-        .unwrap();
+    let summaries = service.projected_summaries().unwrap();
     let waiting_lists = (1..=locations).map(|location| service.waiting_list(LocationId(location)).unwrap()).collect();
     let region_persons = Region::all().map(|region| service.region_waiting_persons(region).unwrap()).collect();
     let alerts = [date(2026, 1, 1), date(2026, 3, 1), date(2026, 6, 1), date(2027, 6, 1)]

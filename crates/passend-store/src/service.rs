@@ -157,6 +157,16 @@ impl<S: EventStore> Passend<S> {
         self.store.client_summary(client)
     }
 
+    /// Every client's summary as the projection holds it, in client order.
+    pub fn projected_summaries(&self) -> Result<Vec<CaseSummary>, StoreError> {
+        let mut summaries = Vec::new();
+        self.store.for_each_client_summary(&mut |summary| {
+            summaries.push(summary);
+            Ok(())
+        })?;
+        Ok(summaries)
+    }
+
     /// The waiting list of a location in the default order: the clients who
     /// wait for the location or for its provider.
     pub fn waiting_list(&self, location: LocationId) -> Result<Vec<WaitingListEntry>, CommandError> {

@@ -31,15 +31,7 @@ fn generated(seed: u64) -> (Passend<SqliteStore>, GenerateStats) {
 }
 
 fn summaries(service: &Passend<SqliteStore>) -> Vec<CaseSummary> {
-    let mut summaries = Vec::new();
-    service
-        .store()
-        .for_each_client_summary(&mut |summary| {
-            summaries.push(summary);
-            Ok(())
-        })
-        .expect("summaries read");
-    summaries
+    service.projected_summaries().expect("summaries read")
 }
 
 fn event_log(service: &Passend<SqliteStore>) -> Vec<RecordedEvent> {

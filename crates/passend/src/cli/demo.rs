@@ -63,26 +63,8 @@ fn print_alerts(service: &Passend<SqliteStore>, today: Date) -> anyhow::Result<(
     }
     let header = ["Cliënt", "Regio", "Signaal", "Termijn", "Dagen te laat", "AGB", "Aanbieder"];
     let lines: Vec<Vec<String>> = alerts.iter().map(|alert| alert_line(service, alert, today)).collect();
-    let header: Vec<String> = header.iter().map(|text| text.to_string()).collect();
-    let widths: Vec<usize> = (0..header.len())
-        .map(|column| lines.iter().chain([&header]).map(|line| line[column].chars().count()).max().unwrap_or(0))
-        .collect();
-    let print = |line: &[String]| {
-        let cells: Vec<String> = line
-            .iter()
-            .enumerate()
-            .map(|(column, cell)| {
-                let padding = " ".repeat(widths[column] - cell.chars().count());
-                if column == 0 || column == 4 { format!("{padding}{cell}") } else { format!("{cell}{padding}") }
-            })
-            .collect();
-        println!("{}", cells.join("  ").trim_end());
-    };
-    print(&header);
-    println!("{}", "-".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)));
-    for line in &lines {
-        print(line);
-    }
+    // The client number and the days late to the right.
+    super::table::print(&header, &lines, |column| column == 0 || column == 4);
     Ok(())
 }
 

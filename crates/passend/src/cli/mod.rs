@@ -7,6 +7,7 @@ mod policy;
 mod rebuild;
 mod report;
 mod scenario;
+mod table;
 
 use std::process::ExitCode;
 

@@ -127,27 +127,8 @@ pub(super) fn print_table(report: &WaitingListReport) {
         println!("Niemand wacht.");
         return;
     }
-    let header: Vec<String> = header.iter().map(|text| text.to_string()).collect();
-    let widths: Vec<usize> = (0..header.len())
-        .map(|column| lines.iter().chain([&header]).map(|line| line[column].chars().count()).max().unwrap_or(0))
-        .collect();
-    let print = |line: &[String]| {
-        let cells: Vec<String> = line
-            .iter()
-            .enumerate()
-            .map(|(column, cell)| {
-                let padding = " ".repeat(widths[column] - cell.chars().count());
-                // Text columns to the left, numbers to the right.
-                if column < 3 { format!("{cell}{padding}") } else { format!("{padding}{cell}") }
-            })
-            .collect();
-        println!("{}", cells.join("  ").trim_end());
-    };
-    print(&header);
-    println!("{}", "-".repeat(widths.iter().sum::<usize>() + 2 * (widths.len() - 1)));
-    for line in &lines {
-        print(line);
-    }
+    // Text columns to the left, numbers to the right.
+    super::table::print(&header, &lines, |column| column >= 3);
 }
 
 fn line(region: &str, sector: &str, status: &str, cuts: &Cuts) -> Vec<String> {

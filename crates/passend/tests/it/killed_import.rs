@@ -46,12 +46,5 @@ fn a_killed_import_leaves_whole_commits_and_true_projections() {
         assert!(events.iter().enumerate().all(|(index, event)| event.version == index as u32 + 1));
     }
     // The projections hold exactly the fold of the committed events.
-    let mut projected = Vec::new();
-    store
-        .for_each_client_summary(&mut |summary| {
-            projected.push(summary);
-            Ok(())
-        })
-        .unwrap();
-    assert_eq!(projected, service.summaries_as_of(None).unwrap());
+    assert_eq!(service.projected_summaries().unwrap(), service.summaries_as_of(None).unwrap());
 }
