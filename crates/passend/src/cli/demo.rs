@@ -39,11 +39,11 @@ pub fn run(args: &DemoArgs) -> anyhow::Result<()> {
         println!("Demoregio {} wordt gegenereerd in {} …", region.name(), args.db.display());
         let config = GenerateConfig::new(Scope::Region(region), args.seed, today);
         let started = Instant::now();
-        let stats = generate_into(&args.db, &config)?;
+        let stats = generate_into(&args.db, None, &config)?;
         print_summary(&config, &stats, started.elapsed().as_secs_f64());
         println!();
     }
-    let service = open_existing(&args.db)?;
+    let service = open_existing(&args.db, None)?;
     print_table(&waiting_list(&service, today, false, None)?);
     println!();
     print_alerts(&service, today)?;

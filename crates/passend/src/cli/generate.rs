@@ -37,6 +37,10 @@ pub struct GenerateArgs {
     /// The last day of the history (default: today in the Netherlands).
     #[arg(long, value_name = "DATE")]
     pub until: Option<Date>,
+    /// A policy file (TOML) with the norms per Voorschrift year; the default
+    /// policy when omitted. Give every command on one database the same file.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
 }
 
 pub fn run(args: &GenerateArgs) -> anyhow::Result<()> {
@@ -47,7 +51,7 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<()> {
     let mut config = GenerateConfig::new(scope, args.seed, args.until.unwrap_or_else(open::today));
     config.months = args.months;
     let started = Instant::now();
-    let stats = generate_into(&args.db, &config)?;
+    let stats = generate_into(&args.db, args.policy.as_deref(), &config)?;
     print_summary(&config, &stats, started.elapsed().as_secs_f64());
     Ok(())
 }
@@ -59,8 +63,12 @@ pub(super) fn parse_region(text: &str) -> anyhow::Result<Region> {
 
 /// Generates `config` into the database `db`, which must hold no events,
 /// showing a progress bar on the terminal.
-pub(super) fn generate_into(db: &Path, config: &GenerateConfig) -> anyhow::Result<GenerateStats> {
-    let service = open::service(db, None)?;
+pub(super) fn generate_into(
+    db: &Path,
+    policy: Option<&Path>,
+    config: &GenerateConfig,
+) -> anyhow::Result<GenerateStats> {
+    let service = open::service(db, policy)?;
     refuse_filled(&service, db)?;
     let bar = ProgressBar::new(0);
     bar.set_style(

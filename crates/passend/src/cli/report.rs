@@ -41,6 +41,10 @@ pub struct WaitingListArgs {
     /// Only this zorgkantoorregio, by name or COD001 code.
     #[arg(long, value_name = "NAME|CODE")]
     pub region: Option<String>,
+    /// A policy file (TOML) with the norms per Voorschrift year; the default
+    /// policy when omitted. Give every command on one database the same file.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -49,7 +53,7 @@ pub struct WaitingListArgs {
 pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
     let ReportCommand::WaitingList(args) = &args.command;
     let region = args.region.as_deref().map(parse_region).transpose()?;
-    let service = open_existing(&args.db)?;
+    let service = open_existing(&args.db, args.policy.as_deref())?;
     let on = args.on.unwrap_or_else(open::today);
     let report = waiting_list(&service, on, args.on.is_some(), region)?;
     if args.json {
@@ -61,9 +65,9 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
 }
 
 /// Opens a database that must exist: a report never creates one.
-pub(super) fn open_existing(db: &Path) -> anyhow::Result<Passend<SqliteStore>> {
+pub(super) fn open_existing(db: &Path, policy: Option<&Path>) -> anyhow::Result<Passend<SqliteStore>> {
     anyhow::ensure!(db.exists(), "{} bestaat niet", db.display());
-    open::service(db, None)
+    open::service(db, policy)
 }
 
 /// The report on `on`. The projections hold the state after the last

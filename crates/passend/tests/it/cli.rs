@@ -81,3 +81,43 @@ fn policy_default_is_a_valid_policy_file() {
     assert!(!broken.status.success());
     assert!(text(&broken.stderr).contains("missing field"), "{}", text(&broken.stderr));
 }
+
+#[test]
+fn a_policy_file_sets_the_norms_the_figures_use() {
+    let directory = tempfile::tempdir().unwrap();
+    let policy = directory.path().join("strict.toml");
+    let default = text(&passend(&["policy", "default"]).stdout);
+    assert!(default.contains("days = 42"), "{default}");
+    std::fs::write(&policy, default.replace("days = 42", "days = 1")).unwrap();
+    let db = directory.path().join("strict.db");
+    let (db, policy) = (db.to_str().unwrap(), policy.to_str().unwrap());
+    let generated = passend(&[
+        "generate",
+        "--region",
+        "Flevoland",
+        "--seed",
+        "7",
+        "--until",
+        "2026-06-30",
+        "--db",
+        db,
+        "--policy",
+        policy,
+    ]);
+    assert!(generated.status.success(), "{}", text(&generated.stderr));
+    let output = passend(&["report", "waiting-list", "--db", db, "--on", "2026-06-30", "--json", "--policy", policy]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let actief_vv = report["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|row| row["sector"] == "VV" && row["status"] == "actief_plaatsen")
+        .expect("active VV clients wait");
+    let cuts = actief_vv;
+    let started_today = cuts["persons"].as_u64().unwrap() - cuts["longer_than_norm"].as_u64().unwrap();
+    assert!(
+        started_today * 10 < cuts["persons"].as_u64().unwrap(),
+        "with a norm of one day nearly every active VV client is over it: {cuts}"
+    );
+}
