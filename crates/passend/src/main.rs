@@ -1,5 +1,26 @@
 //! The `passend` binary: everything is in the library's `cli` module.
 
 fn main() -> std::process::ExitCode {
+    end_quietly_on_closed_pipe();
     passend::cli::main()
 }
+
+/// Rust ignores SIGPIPE, so printing to a closed pipe (`passend report … |
+/// head`) would panic. A command-line tool ends quietly instead, as other
+/// Unix tools do: restore the default action.
+#[cfg(unix)]
+fn end_quietly_on_closed_pipe() {
+    unsafe extern "C" {
+        fn signal(signal: i32, handler: usize) -> usize;
+    }
+    const SIGPIPE: i32 = 13;
+    const SIG_DFL: usize = 0;
+    // SAFETY: setting the default action of SIGPIPE at start-up, before any
+    // thread exists, has no effect on memory.
+    unsafe {
+        signal(SIGPIPE, SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn end_quietly_on_closed_pipe() {}
