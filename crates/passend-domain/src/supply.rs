@@ -52,7 +52,7 @@ pub enum SupplyRejection {
     ProviderExists(AgbCode),
     #[error("provider {0} is not registered")]
     UnknownProvider(AgbCode),
-    #[error("location {0} is already registered")]
+    #[error("location {0} is already registered or not the next location number")]
     LocationExists(LocationId),
     #[error("a location needs at least one care profile")]
     NoCareProfiles,
@@ -66,7 +66,9 @@ impl SupplyRejection {
         match self {
             SupplyRejection::ProviderExists(agb) => format!("Aanbieder met AGB-code {agb} bestaat al."),
             SupplyRejection::UnknownProvider(agb) => format!("Er is geen aanbieder met AGB-code {agb}."),
-            SupplyRejection::LocationExists(id) => format!("Locatie {id} bestaat al."),
+            SupplyRejection::LocationExists(id) => {
+                format!("Locatie {id} bestaat al of is niet het volgende locatienummer.")
+            }
             SupplyRejection::NoCareProfiles => "Een locatie heeft minstens één zorgprofiel nodig.".to_string(),
             SupplyRejection::EmptyName => "De naam mag niet leeg zijn.".to_string(),
         }
@@ -113,7 +115,7 @@ impl SupplyDirectory {
         if !self.providers.contains_key(&location.provider) {
             return Err(SupplyRejection::UnknownProvider(location.provider));
         }
-        if self.location(location.id).is_some() {
+        if location.id != self.next_location_id() {
             return Err(SupplyRejection::LocationExists(location.id));
         }
         if location.care_profiles.is_empty() {
@@ -144,5 +146,47 @@ impl SupplyDirectory {
 
     pub fn locations(&self) -> impl Iterator<Item = &Location> {
         self.locations.iter().flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn location(id: u32, provider: AgbCode) -> Location {
+        Location {
+            id: LocationId(id),
+            provider,
+            name: "De Linde Zeist".to_string(),
+            sector: Sector::Vv,
+            care_profiles: vec![CareProfile::parse("5VV").unwrap()],
+            capacity: 40,
+            postcode: None,
+            lat: 52.09,
+            lon: 5.23,
+            expertise: Vec::new(),
+            contra_indications: Vec::new(),
+            crisis_beds: 0,
+        }
+    }
+
+    #[test]
+    fn registrations_are_refused_with_the_reason() {
+        let mut supply = SupplyDirectory::default();
+        let agb = AgbCode::parse("47000001").unwrap();
+        let provider =
+            Provider { agb, name: "Zorggroep De Linde".to_string(), region: Region::parse("Utrecht").unwrap() };
+        assert_eq!(supply.decide_location(location(1, agb)), Err(SupplyRejection::UnknownProvider(agb)));
+        let event = supply.decide_provider(provider.clone()).unwrap();
+        supply.apply(&event);
+        assert_eq!(supply.decide_provider(provider), Err(SupplyRejection::ProviderExists(agb)));
+        assert_eq!(supply.decide_location(location(2, agb)), Err(SupplyRejection::LocationExists(LocationId(2))));
+        let nameless = Location { name: " ".to_string(), ..location(1, agb) };
+        assert_eq!(supply.decide_location(nameless), Err(SupplyRejection::EmptyName));
+        let event = supply.decide_location(location(1, agb)).unwrap();
+        supply.apply(&event);
+        assert_eq!(supply.location(LocationId(1)).map(|location| location.provider), Some(agb));
+        assert_eq!(supply.decide_location(location(1, agb)), Err(SupplyRejection::LocationExists(LocationId(1))));
+        assert!(SupplyRejection::UnknownProvider(agb).message_nl().contains("47000001"));
     }
 }

@@ -384,7 +384,9 @@ fn fold(
     let mut states: Vec<CaseState> = Vec::new();
     let mut completed: Vec<bool> = Vec::new();
     let mut apply = |position: u64, client: ClientId, on: Date, event: &CaseEvent| -> Result<(), StoreError> {
-        let index = client.0 as usize - 1;
+        let index = (client.0 as usize)
+            .checked_sub(1)
+            .ok_or_else(|| StoreError::Corrupt("an event of client 0, which cannot exist".to_string()))?;
         if states.len() <= index {
             states.resize_with(index + 1, CaseState::default);
             completed.resize(index + 1, false);
@@ -464,7 +466,11 @@ impl<S: EventStore> Batch<'_, S> {
             },
         );
         self.order.push(client);
-        self.execute(client, &CaseCommand::RegisterClient(registration), meta)?;
+        if let Err(error) = self.execute(client, &CaseCommand::RegisterClient(registration), meta) {
+            self.cases.remove(&client);
+            self.order.pop();
+            return Err(error);
+        }
         self.next_client = Some(next + 1);
         Ok(client)
     }
