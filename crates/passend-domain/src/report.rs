@@ -117,7 +117,7 @@ impl NormPosition {
     pub fn of(norm_due: Option<Date>, on: Date) -> NormPosition {
         match norm_due {
             None => NormPosition::NoNorm,
-            Some(due) if on > due => NormPosition::LongerThanNorm,
+            Some(due) if crate::case::alerts::is_overdue(due, on) => NormPosition::LongerThanNorm,
             Some(_) => NormPosition::ShorterThanNorm,
         }
     }

@@ -12,7 +12,7 @@
 //! through `decide`; a rejection is counted as a generator bug.
 
 use jiff::ToSpan;
-use passend_domain::case::{CaseCommand, CaseState, ClientRegistration, ListTarget};
+use passend_domain::case::{CaseCommand, CaseState, ClientRegistration, ListTarget, alerts};
 use passend_domain::codes::{CareEndReason, CareProfile, DeliveryForm, RefusalGround, Region, Sector, WaitStatus};
 use passend_domain::ids::{AgbCode, Bsn, ClientId};
 use passend_store::{Batch, EventMeta, EventStore};
@@ -951,7 +951,9 @@ fn count_end_state(state: &CaseState, window: &Window, end_state: &mut EndState)
     match state.allocation {
         None => end_state.without_allocation += 1,
         Some(allocation) => {
-            if allocation.first_contact_on.is_none() && allocation.first_contact_due < window.last_date() {
+            if allocation.first_contact_on.is_none()
+                && alerts::is_overdue(allocation.first_contact_due, window.last_date())
+            {
                 end_state.first_contact_overdue += 1;
             }
         }

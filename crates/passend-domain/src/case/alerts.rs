@@ -90,6 +90,20 @@ impl ScheduledAlert {
     }
 }
 
+/// Whether `day` is past a deadline: a term's last day is still within it,
+/// so an overdue alert opens the day after (`scenarios/README.md`: "`on` >
+/// `first_contact_due`", "`on` > `norm_due`", "`on` > request day + 7").
+/// Everything that asks "too late?" — alerts, the report's longer-than-norm
+/// count — asks it here.
+pub fn is_overdue(deadline: Date, day: Date) -> bool {
+    day > deadline
+}
+
+/// The first day on which [`is_overdue`] holds.
+fn first_day_overdue(deadline: Date) -> Date {
+    deadline.checked_add(1.day()).unwrap_or(Date::MAX)
+}
+
 /// Every alert the case has or will have if nothing changes, by urgency.
 pub fn schedule(state: &CaseState, norm_due: Option<Date>, policies: &PolicySet) -> Vec<ScheduledAlert> {
     let mut alerts = Vec::new();
@@ -97,12 +111,11 @@ pub fn schedule(state: &CaseState, norm_due: Option<Date>, policies: &PolicySet)
         return alerts;
     }
     let provider = state.dossierhouder();
-    let day_after = |day: Date| day.checked_add(1.day()).unwrap_or(Date::MAX);
     if let Some(request) = state.care_refusal {
         let due = care_refusal::decision_due(request.requested_on, policies.in_force_on(request.requested_on));
         alerts.push(ScheduledAlert {
             kind: AlertKind::CareRefusalDecisionDue,
-            opens_on: day_after(due),
+            opens_on: first_day_overdue(due),
             deadline: Some(due),
             provider: Some(request.provider),
         });
@@ -112,7 +125,7 @@ pub fn schedule(state: &CaseState, norm_due: Option<Date>, policies: &PolicySet)
     {
         alerts.push(ScheduledAlert {
             kind: AlertKind::FirstContactOverdue,
-            opens_on: day_after(allocation.first_contact_due),
+            opens_on: first_day_overdue(allocation.first_contact_due),
             deadline: Some(allocation.first_contact_due),
             provider,
         });
@@ -120,7 +133,7 @@ pub fn schedule(state: &CaseState, norm_due: Option<Date>, policies: &PolicySet)
     if let (Some(_), Some(due)) = (&state.waiting, norm_due) {
         alerts.push(ScheduledAlert {
             kind: AlertKind::NormExceeded,
-            opens_on: day_after(due),
+            opens_on: first_day_overdue(due),
             deadline: Some(due),
             provider,
         });
