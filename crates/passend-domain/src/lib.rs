@@ -13,12 +13,14 @@
 //! - [`policy`]: the versioned norms and terms of each *Voorschrift* year.
 //! - [`supply`]: providers and locations, as far as the case rules need them.
 //! - [`case`]: a client's case as an event stream, its commands and rules, alerts and waiting order.
+//! - [`note`]: notes between the parties of a case (*Notitieverkeer*).
 //! - [`report`]: the waiting-list report in the cuts of the official figures.
 
 pub mod calendar;
 pub mod case;
 pub mod codes;
 pub mod ids;
+pub mod note;
 pub mod policy;
 pub mod report;
 pub mod supply;

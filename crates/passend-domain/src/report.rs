@@ -236,6 +236,9 @@ mod tests {
         CaseSummary {
             client: ClientId(client),
             region: Region::parse(region).unwrap(),
+            name: None,
+            bsn: None,
+            birth_date: date(1940, 1, 1),
             care_profile: Some(CareProfile::parse(profile).unwrap()),
             delivery_form: form,
             dossierhouder: None,
@@ -251,6 +254,7 @@ mod tests {
             placed_at: bridging.then_some(LocationId(1)),
             bridging,
             ended_on: None,
+            oco_consent: None,
             alerts: Vec::new(),
         }
     }

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use super::event::{CaseEvent, ClientRegistration, ListTarget};
 use super::{CaseState, Rejection, bridging, first_contact_deadline, refusal_counting};
 use crate::codes::{CareEndReason, CareProfile, Classification, DeliveryForm, RefusalGround, WaitStatus};
-use crate::ids::{AgbCode, LocationId};
+use crate::ids::{AgbCode, LocationId, OcoId};
 use crate::policy::PolicySet;
 use crate::supply::SupplyDirectory;
 
@@ -59,6 +59,11 @@ pub enum CaseCommand {
     },
     EndCare {
         reason: CareEndReason,
+    },
+    /// Records the client's consent for an OCO organisation to see the case;
+    /// `None` withdraws it.
+    RecordOcoConsent {
+        oco: Option<OcoId>,
     },
 }
 
@@ -241,6 +246,7 @@ pub fn decide(
             events
         }
         CaseCommand::EndCare { reason } => vec![CaseEvent::CareEnded { reason: *reason }],
+        CaseCommand::RecordOcoConsent { oco } => vec![CaseEvent::OcoConsentRecorded { oco: *oco }],
     };
     Ok(events)
 }

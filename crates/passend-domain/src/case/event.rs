@@ -4,7 +4,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::codes::{CareEndReason, CareProfile, Classification, DeliveryForm, RefusalGround, Region, WaitStatus};
-use crate::ids::{AgbCode, Bsn, LocationId, Postcode};
+use crate::ids::{AgbCode, Bsn, LocationId, OcoId, Postcode};
 
 /// One entry of a client's preferences: a location, or every location of a
 /// provider. Dutch: *voorkeur* (*voorkeurslocatie*, *voorkeuraanbieder*).
@@ -119,6 +119,11 @@ pub enum CaseEvent {
     CareEnded {
         reason: CareEndReason,
     },
+    /// The client consented to an OCO organisation seeing the case, or
+    /// (`None`) withdrew consent. A later consent replaces an earlier one.
+    OcoConsentRecorded {
+        oco: Option<OcoId>,
+    },
 }
 
 impl CaseEvent {
@@ -141,6 +146,7 @@ impl CaseEvent {
             CaseEvent::CareRefusalRequested { .. } => "care_refusal_requested",
             CaseEvent::CareRefusalDecided { .. } => "care_refusal_decided",
             CaseEvent::CareEnded { .. } => "care_ended",
+            CaseEvent::OcoConsentRecorded { .. } => "oco_consent_recorded",
         }
     }
 }

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use super::event::{CaseEvent, ClientRegistration, ListTarget};
 use super::status_message;
 use crate::codes::{CareEndReason, CareProfile, Classification, DeliveryForm, RefusalGround, WaitStatus};
-use crate::ids::{AgbCode, LocationId};
+use crate::ids::{AgbCode, LocationId, OcoId};
 
 /// Everything the rules know about one client, folded from the case's events.
 /// A client with no events has every value empty.
@@ -26,6 +26,8 @@ pub struct CaseState {
     pub open_offers: Vec<Offer>,
     pub care_refusal: Option<CareRefusalRequest>,
     pub ended: Option<CareEnd>,
+    /// The OCO organisation the client consented to, if any.
+    pub oco_consent: Option<OcoId>,
     /// The date of the last event, so that no event is recorded before it.
     pub last_event_on: Option<Date>,
 }
@@ -225,9 +227,11 @@ impl CaseState {
                     allocated_before: std::mem::take(&mut self.allocated_before),
                     ended: Some(CareEnd { on, reason: *reason }),
                     last_event_on: Some(on),
+                    oco_consent: self.oco_consent,
                     ..CaseState::default()
                 };
             }
+            CaseEvent::OcoConsentRecorded { oco } => self.oco_consent = *oco,
         }
     }
 

@@ -8,7 +8,7 @@ use super::alerts::{self, AlertKind, ScheduledAlert};
 use super::waiting_order::{WaitingOrderKey, order_group};
 use super::{CaseState, ListTarget, norm};
 use crate::codes::{CareProfile, Classification, DeliveryForm, Region, Sector, WaitStatus};
-use crate::ids::{AgbCode, ClientId, LocationId};
+use crate::ids::{AgbCode, Bsn, ClientId, LocationId, OcoId};
 use crate::policy::PolicySet;
 
 /// The facts of a case that do not depend on the day they are looked at.
@@ -18,6 +18,10 @@ use crate::policy::PolicySet;
 pub struct CaseSummary {
     pub client: ClientId,
     pub region: Region,
+    /// The client's name and BSN as registered, for lists and search.
+    pub name: Option<String>,
+    pub bsn: Option<Bsn>,
+    pub birth_date: Date,
     pub care_profile: Option<CareProfile>,
     pub delivery_form: Option<DeliveryForm>,
     pub dossierhouder: Option<AgbCode>,
@@ -34,6 +38,8 @@ pub struct CaseSummary {
     pub placed_at: Option<LocationId>,
     pub bridging: bool,
     pub ended_on: Option<Date>,
+    /// The OCO organisation that may see the case, with the client's consent.
+    pub oco_consent: Option<OcoId>,
     pub alerts: Vec<ScheduledAlert>,
 }
 
@@ -68,6 +74,9 @@ impl CaseSummary {
         Some(CaseSummary {
             client,
             region: registration.region,
+            name: registration.name.clone(),
+            bsn: registration.bsn,
+            birth_date: registration.birth_date,
             care_profile,
             delivery_form: state.indication.and_then(|indication| indication.delivery_form),
             dossierhouder: state.dossierhouder(),
@@ -83,6 +92,7 @@ impl CaseSummary {
             placed_at: state.placement.map(|placement| placement.location),
             bridging: state.is_bridging(),
             ended_on: state.ended.map(|end| end.on),
+            oco_consent: state.oco_consent,
             alerts: alerts::schedule(state, norm_due, policies),
         })
     }

@@ -1,4 +1,4 @@
-//! passend's own dense ids for clients and locations.
+//! passend's own dense ids for clients, locations and OCO organisations.
 
 /// A client in passend: the registration-order number the system assigns
 /// (0, 1, 2 …). Not a BSN and not meaningful outside one passend database;
@@ -14,6 +14,19 @@ pub struct ClientId(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct LocationId(pub u32);
+
+/// An organisation for independent client support (*onafhankelijke
+/// cliëntondersteuning*, OCO) known to passend. A client may consent to one
+/// such organisation seeing their case. Displays as the plain number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct OcoId(pub u32);
+
+impl std::fmt::Display for OcoId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
 
 impl std::fmt::Display for ClientId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
