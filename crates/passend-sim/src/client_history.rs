@@ -14,7 +14,7 @@
 use jiff::ToSpan;
 use passend_domain::case::{CaseCommand, CaseState, ClientRegistration, ListTarget, alerts};
 use passend_domain::codes::{CareEndReason, CareProfile, DeliveryForm, RefusalGround, Region, Sector, WaitStatus};
-use passend_domain::ids::{AgbCode, Bsn, ClientId};
+use passend_domain::ids::{AgbCode, Bsn, ClientId, OcoId};
 use passend_store::{Batch, EventMeta, EventStore};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -31,6 +31,13 @@ use crate::regions;
 use crate::stats::EndState;
 use crate::supply_model::{SupplyModel, distance};
 use crate::targets;
+
+/// The share of clients who consent to an OCO organisation seeing their case.
+const OCO_CONSENT_SHARE: f64 = 0.15;
+/// The OCO organisations every region has: 1 and 2.
+const OCO_ORGANISATIONS: u32 = 2;
+/// Mixed into a client's seed for its OCO decision.
+const OCO_STREAM: u64 = 0x0C0_C0A5_E5EE_D000;
 
 /// What every client history reads: the supply, the window and the actors.
 pub(crate) struct HistoryContext<'a> {
@@ -160,6 +167,10 @@ enum Step {
     EndCare {
         reason: CareEndReason,
     },
+    /// The client consents to an OCO organisation seeing the case.
+    OcoConsent {
+        oco: OcoId,
+    },
 }
 
 /// A command as the case stands, with who records it and why.
@@ -226,6 +237,20 @@ impl<'c> History<'c, '_, '_> {
             Path::AtHome { form, existing, end } => self.at_home(*form, *existing, *end),
             Path::Waiting(waiting) => self.waiting(waiting),
             Path::AwaitingAllocation => self.awaiting_allocation(),
+        }
+        self.oco_consent();
+    }
+
+    /// Some clients, around their indication, let an OCO organisation
+    /// (*onafhankelijke cliëntondersteuning*) see their case. Decided by a
+    /// generator of its own, so that the rest of the history is the same
+    /// with or without it.
+    fn oco_consent(&mut self) {
+        let mut rng = ChaCha8Rng::seed_from_u64(self.plan.seed ^ OCO_STREAM);
+        if rng.random_bool(OCO_CONSENT_SHARE) {
+            let oco = OcoId(rng.random_range(1..=OCO_ORGANISATIONS));
+            let day = self.plan.registered + rng.random_range(0..=14);
+            self.at(day, Step::OcoConsent { oco });
         }
     }
 
@@ -672,6 +697,11 @@ impl<'c> History<'c, '_, '_> {
                 (zorgkantoor, CaseCommand::DecideCareRefusal { approved: *approved }, None)
             }
             Step::EndCare { reason } => (zorgkantoor, CaseCommand::EndCare { reason: *reason }, None),
+            Step::OcoConsent { oco } => (
+                zorgkantoor,
+                CaseCommand::RecordOcoConsent { oco: Some(*oco) },
+                Some("Cliënt geeft toestemming aan de cliëntondersteuner".to_string()),
+            ),
         };
         Ok(Some(Intended { actor, command, reason }))
     }

@@ -131,8 +131,9 @@ impl<'t> ProjectionWriter<'t> {
                 "INSERT OR FAIL INTO client_summaries
                      (client, region, care_profile, delivery_form, dossierhouder, first_contact_due, first_contact_on,
                       status, classification, status_since, waiting_since, norm_due, refusals, placed_at, bridging,
-                      ended_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                      ended_on, name, bsn, birth_date, oco_consent, sector, order_group)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                         ?21, ?22)",
             )?,
             insert_entry: prepare(
                 "INSERT OR FAIL INTO waiting_list_entries (target, client, preference_rank, order_group, waiting_since)
@@ -178,6 +179,12 @@ impl<'t> ProjectionWriter<'t> {
                 summary.placed_at.map(|location| location.0),
                 summary.bridging,
                 day(summary.ended_on),
+                summary.name,
+                summary.bsn.as_ref().map(|bsn| bsn.as_str()),
+                columns::day_text(summary.birth_date),
+                summary.oco_consent.map(|oco| oco.0),
+                summary.sector().map(|sector| sector.as_str()),
+                summary.waiting_order_key().map(|key| columns::order_group(key.group)),
             ])
             .map_err(database)?;
         for entry in projection::waiting_list_entries(summary) {
@@ -186,7 +193,7 @@ impl<'t> ProjectionWriter<'t> {
                     columns::target(entry.target),
                     client,
                     entry.preference_rank,
-                    entry.order.group as u8,
+                    columns::order_group(entry.order.group),
                     columns::day_text(entry.order.waiting_since),
                 ])
                 .map_err(database)?;

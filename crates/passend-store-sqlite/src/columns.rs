@@ -4,8 +4,9 @@
 
 use jiff::civil::Date;
 use passend_domain::case::ListTarget;
+use passend_domain::case::waiting_order::OrderGroup;
 use passend_domain::codes::Region;
-use passend_domain::ids::AgbCode;
+use passend_domain::ids::{AgbCode, Bsn};
 use passend_store::{StoreError, StreamId};
 
 /// Parses a date column. Every date passend writes is `YYYY-MM-DD`, read
@@ -74,6 +75,23 @@ pub fn agb(text: &str) -> Result<AgbCode, StoreError> {
     AgbCode::parse(text).map_err(|error| StoreError::Corrupt(error.to_string()))
 }
 
+pub fn bsn(text: &str) -> Result<Bsn, StoreError> {
+    Bsn::parse(text).map_err(|error| StoreError::Corrupt(error.to_string()))
+}
+
+/// A waiting-order group is stored as its rank, so that number order is the
+/// order of the groups.
+pub fn order_group(group: OrderGroup) -> u8 {
+    group as u8
+}
+
+pub fn parse_order_group(rank: u8) -> Result<OrderGroup, StoreError> {
+    OrderGroup::ALL
+        .get(usize::from(rank))
+        .copied()
+        .ok_or_else(|| StoreError::Corrupt(format!("waiting-order group {rank}")))
+}
+
 pub fn stream(text: &str) -> Result<StreamId, StoreError> {
     text.parse().map_err(StoreError::Corrupt)
 }
@@ -90,7 +108,9 @@ pub fn parse_target(text: &str) -> Result<ListTarget, StoreError> {
     match stream(text)? {
         StreamId::Location(location) => Ok(ListTarget::Location(location)),
         StreamId::Provider(provider) => Ok(ListTarget::Provider(provider)),
-        StreamId::Client(_) => Err(StoreError::Corrupt(format!("{text:?} is not a waiting-list target"))),
+        StreamId::Client(_) | StreamId::Notes(_) => {
+            Err(StoreError::Corrupt(format!("{text:?} is not a waiting-list target")))
+        }
     }
 }
 

@@ -6,14 +6,26 @@
 //! answers the projection queries and rebuilds them. [`columns`] converts
 //! domain values to and from their column form.
 //!
-//! One connection serves reads and writes behind a mutex: SQLite allows one
-//! writer at a time anyway, and the hot paths (bulk import, rebuild, reports)
-//! are single long transactions or scans.
+//! One connection writes, behind a mutex: SQLite allows one writer at a time
+//! anyway, and the hot paths (bulk import, rebuild, reports) are single long
+//! transactions or scans. A database file also has read-only connections:
+//! the scanner for a rebuild's long scan, and a small pool of [`readers`] for
+//! the reads the web server makes from many threads at once (summaries, the
+//! client list, waiting lists, counts, alerts, streams). WAL lets them read
+//! the last commit beside the writer. Reads that decide what to write stay
+//! safe on a reader: an append checks every stream's version again inside
+//! its own transaction, so a stale version read is a conflict, not a lost
+//! write. The one exception is [`EventStore::client_count`], which numbers
+//! the next client: it reads on the writer. An in-memory database is private
+//! to its one connection, which then serves everything.
+//! [`client_list`] answers the client list.
 
 mod append;
+mod client_list;
 mod columns;
 mod projections;
 mod read;
+mod readers;
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -24,9 +36,12 @@ use passend_domain::case::{CaseSummary, ListTarget};
 use passend_domain::codes::Region;
 use passend_domain::ids::ClientId;
 use passend_store::{
-    AlertQuery, AlertRow, CasePayload, Commit, EventStore, RecordedEvent, StoreError, StreamId, WaitingListEntry,
+    AlertQuery, AlertRow, CasePayload, ClientPage, ClientQuery, Commit, EventStore, RecordedEvent, StoreError,
+    StreamId, WaitingListEntry,
 };
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
+
+use crate::readers::Readers;
 
 mod embedded {
     refinery::embed_migrations!("migrations");
@@ -39,6 +54,8 @@ pub struct SqliteStore {
     /// scan (a rebuild's) runs while the first connection writes. WAL lets
     /// it read the last committed state without blocking the writer.
     scanner: Option<Mutex<Connection>>,
+    /// Read-only connections to a database file for concurrent reads.
+    readers: Option<Readers>,
 }
 
 impl SqliteStore {
@@ -46,12 +63,9 @@ impl SqliteStore {
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         let connection = Connection::open(path).map_err(database)?;
         let mut store = SqliteStore::prepare(connection, true)?;
-        let scanner =
-            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-                .map_err(database)?;
-        scanner.pragma_update(None, "mmap_size", 16_i64 << 30).map_err(database)?;
-        scanner.busy_timeout(std::time::Duration::from_secs(10)).map_err(database)?;
-        store.scanner = Some(Mutex::new(scanner));
+        // Read-only connections open after the migration, which they cannot run.
+        store.scanner = Some(Mutex::new(readers::reader(path)?));
+        store.readers = Some(Readers::open(path, Readers::SIZE)?);
         Ok(store)
     }
 
@@ -78,7 +92,23 @@ impl SqliteStore {
             .run(&mut connection)
             .map_err(|error| StoreError::Database(format!("migrating the database failed: {error}")))?;
         connection.set_prepared_statement_cache_capacity(64);
-        Ok(SqliteStore { connection: Mutex::new(connection), scanner: None })
+        client_list::register_functions(&connection)?;
+        Ok(SqliteStore { connection: Mutex::new(connection), scanner: None, readers: None })
+    }
+
+    /// A connection for a short read: a free reader when there are readers.
+    fn reader(&self) -> MutexGuard<'_, Connection> {
+        match &self.readers {
+            Some(readers) => readers.get(),
+            None => self.connection(),
+        }
+    }
+
+    /// The SQL of a client-list page and SQLite's plan for it (`EXPLAIN
+    /// QUERY PLAN`), for measuring the hot query; empty when the query can
+    /// match no one.
+    pub fn client_list_plan(&self, query: &ClientQuery) -> Result<(String, Vec<String>), StoreError> {
+        client_list::query_plan(&self.reader(), query)
     }
 
     /// The connection for long scans: the read-only one when there is one.
@@ -106,11 +136,11 @@ impl EventStore for SqliteStore {
     }
 
     fn stream_version(&self, stream: StreamId) -> Result<u32, StoreError> {
-        read::stream_version(&self.connection(), stream)
+        read::stream_version(&self.reader(), stream)
     }
 
     fn read_stream(&self, stream: StreamId) -> Result<Vec<RecordedEvent>, StoreError> {
-        read::read_stream(&self.connection(), stream)
+        read::read_stream(&self.reader(), stream)
     }
 
     fn read_category(&self, category: &str) -> Result<Vec<RecordedEvent>, StoreError> {
@@ -146,15 +176,16 @@ impl EventStore for SqliteStore {
     }
 
     fn client_count(&self) -> Result<u32, StoreError> {
+        // On the writer: it numbers the next client (see the module doc).
         read::client_count(&self.connection())
     }
 
     fn last_occurred_on(&self) -> Result<Option<Date>, StoreError> {
-        read::last_occurred_on(&self.connection())
+        read::last_occurred_on(&self.reader())
     }
 
     fn client_summary(&self, client: ClientId) -> Result<Option<CaseSummary>, StoreError> {
-        projections::client_summary(&self.connection(), client)
+        projections::client_summary(&self.reader(), client)
     }
 
     fn for_each_client_summary(
@@ -165,15 +196,19 @@ impl EventStore for SqliteStore {
     }
 
     fn waiting_list(&self, targets: &[ListTarget]) -> Result<Vec<WaitingListEntry>, StoreError> {
-        projections::waiting_list(&self.connection(), targets)
+        projections::waiting_list(&self.reader(), targets)
+    }
+
+    fn clients(&self, query: &ClientQuery) -> Result<ClientPage, StoreError> {
+        client_list::clients(&self.reader(), query)
     }
 
     fn region_waiting_persons(&self, region: Region) -> Result<WaitingPersons, StoreError> {
-        projections::region_waiting_persons(&self.connection(), region)
+        projections::region_waiting_persons(&self.reader(), region)
     }
 
     fn open_alerts(&self, query: &AlertQuery) -> Result<Vec<AlertRow>, StoreError> {
-        projections::open_alerts(&self.connection(), query)
+        projections::open_alerts(&self.reader(), query)
     }
 
     fn replace_projections(

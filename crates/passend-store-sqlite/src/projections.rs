@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use passend_domain::case::alerts::{AlertKind, ScheduledAlert};
 use passend_domain::case::counts::WaitingPersons;
-use passend_domain::case::waiting_order::{OrderGroup, WaitingOrderKey};
+use passend_domain::case::waiting_order::WaitingOrderKey;
 use passend_domain::case::{CaseSummary, ListTarget};
 use passend_domain::codes::{CareProfile, Classification, DeliveryForm, Region, WaitStatus};
-use passend_domain::ids::{ClientId, LocationId};
+use passend_domain::ids::{ClientId, LocationId, OcoId};
 use passend_store::projection::{self, RegionCountKey};
 use passend_store::{AlertQuery, AlertRow, StoreError, WaitingListEntry};
 use rusqlite::{Connection, Row, TransactionBehavior, params};
@@ -15,18 +15,31 @@ use rusqlite::{Connection, Row, TransactionBehavior, params};
 use crate::append::{ProjectionWriter, add_region_counts};
 use crate::{columns, database};
 
-const SUMMARY_COLUMNS: &str = "client, region, care_profile, delivery_form, dossierhouder, first_contact_due,
+/// The columns [`summary_row`] reads, in its order.
+pub(crate) const SUMMARY_COLUMNS: &str =
+    "client, region, care_profile, delivery_form, dossierhouder, first_contact_due,
     first_contact_on, status, classification, status_since, waiting_since, norm_due, refusals, placed_at, bridging,
-    ended_on";
+    ended_on, name, bsn, birth_date, oco_consent";
 
 /// A summary row without its preferences and alerts.
-fn summary_row(row: &Row<'_>) -> Result<CaseSummary, StoreError> {
+pub(crate) fn summary_row(row: &Row<'_>) -> Result<CaseSummary, StoreError> {
     let text = |index: usize| row.get::<_, Option<String>>(index).map_err(database);
     let day = |index: usize| columns::optional_date(text(index)?);
     let corrupt = |error: passend_domain::InvalidValue| StoreError::Corrupt(error.to_string());
+    let client = ClientId(row.get(0).map_err(database)?);
+    let birth_date = text(18)?.unwrap_or_default();
+    if birth_date.is_empty() {
+        // Only a summary written before migration V3 lacks it.
+        return Err(StoreError::Corrupt(format!(
+            "the summary of client {client} predates the client list; run `passend rebuild`"
+        )));
+    }
     Ok(CaseSummary {
-        client: ClientId(row.get(0).map_err(database)?),
+        client,
         region: columns::region(row.get(1).map_err(database)?)?,
+        name: text(16)?,
+        bsn: text(17)?.as_deref().map(columns::bsn).transpose()?,
+        birth_date: columns::date(&birth_date)?,
         care_profile: row
             .get::<_, Option<u16>>(2)
             .map_err(database)?
@@ -47,11 +60,13 @@ fn summary_row(row: &Row<'_>) -> Result<CaseSummary, StoreError> {
         placed_at: row.get::<_, Option<u32>>(13).map_err(database)?.map(LocationId),
         bridging: row.get(14).map_err(database)?,
         ended_on: day(15)?,
+        oco_consent: row.get::<_, Option<u32>>(19).map_err(database)?.map(OcoId),
         alerts: Vec::new(),
     })
 }
 
-fn alert_row(row: &Row<'_>, offset: usize) -> Result<ScheduledAlert, StoreError> {
+/// An alert from its four columns, starting at `offset`: kind, opens_on, deadline, provider.
+pub(crate) fn alert_row(row: &Row<'_>, offset: usize) -> Result<ScheduledAlert, StoreError> {
     let kind: String = row.get(offset).map_err(database)?;
     let opens_on: String = row.get(offset + 1).map_err(database)?;
     let provider: Option<String> = row.get(offset + 3).map_err(database)?;
@@ -147,11 +162,7 @@ pub fn waiting_list(connection: &Connection, targets: &[ListTarget]) -> Result<V
     for target in targets {
         let mut rows = statement.query(params![columns::target(*target)]).map_err(database)?;
         while let Some(row) = rows.next().map_err(database)? {
-            let group: u8 = row.get(2).map_err(database)?;
-            let group = OrderGroup::ALL
-                .get(usize::from(group))
-                .copied()
-                .ok_or_else(|| StoreError::Corrupt(format!("waiting-list group {group}")))?;
+            let group = columns::parse_order_group(row.get(2).map_err(database)?)?;
             let client = ClientId(row.get(0).map_err(database)?);
             let waiting_since: String = row.get(3).map_err(database)?;
             entries.push(WaitingListEntry {

@@ -14,7 +14,19 @@ use passend_domain::policy::PolicySet;
 use passend_domain::supply::{Location, Provider};
 
 use crate::event_store::{AlertQuery, Commit, EventStore, StoreError, StreamAppend};
-use crate::{CommandError, Event, EventMeta, NewEvent, Passend, StreamId, WaitingListEntry};
+use crate::{
+    ClientPage, ClientQuery, ClientScope, CommandError, Event, EventMeta, NewEvent, Passend, StreamId, WaitingListEntry,
+};
+
+mod client_list;
+mod notes_and_consent;
+
+pub use client_list::{
+    clients_by_every_filter, clients_found_by_name_bsn_and_number, clients_in_every_scope, clients_sorted_and_paged,
+};
+pub use notes_and_consent::{
+    notes_are_numbered_and_leave_the_case_alone, oco_consent_is_recorded_withdrawn_and_rebuilt,
+};
 
 /// Generates one `#[test]` per conformance check for an engine.
 /// `$make` is an expression that returns a new, empty store.
@@ -27,7 +39,13 @@ macro_rules! conformance_tests {
             reads_the_log_in_order_and_as_of_a_date,
             projections_follow_every_command,
             a_rejected_command_leaves_no_trace,
-            rebuild_equals_incremental_on_generated_data);
+            rebuild_equals_incremental_on_generated_data,
+            clients_in_every_scope,
+            clients_by_every_filter,
+            clients_sorted_and_paged,
+            clients_found_by_name_bsn_and_number,
+            notes_are_numbered_and_leave_the_case_alone,
+            oco_consent_is_recorded_withdrawn_and_rebuilt);
     };
     (@tests $make:expr; $($check:ident),*) => {
         $(
@@ -107,9 +125,9 @@ pub fn appends_and_reads_streams_with_versions<S: EventStore>(make: &dyn Fn() ->
     let client = service.register_client(registration(utrecht()), meta(date(2026, 1, 5))).unwrap();
     assert_eq!(client, ClientId(1));
     let version = service.execute(client, &indication(agb(1)), meta(date(2026, 1, 5)), Some(1)).unwrap();
-    assert_eq!(version, 2);
+    assert_eq!(version, 3, "indication + automatic allocation: the version the next command must carry");
     let store = service.store();
-    assert_eq!(store.stream_version(StreamId::Client(client)).unwrap(), 3, "indication + automatic allocation");
+    assert_eq!(store.stream_version(StreamId::Client(client)).unwrap(), 3);
     let events = store.read_stream(StreamId::Client(client)).unwrap();
     assert_eq!(events.iter().map(|event| event.version).collect::<Vec<_>>(), vec![1, 2, 3]);
     assert_eq!(events[1].event.kind(), "indication_recorded");
@@ -347,6 +365,8 @@ struct ProjectionSnapshot {
     waiting_lists: Vec<Vec<WaitingListEntry>>,
     region_persons: Vec<passend_domain::case::counts::WaitingPersons>,
     alerts: Vec<Vec<crate::AlertRow>>,
+    /// The waiting list of each region and the clients of each OCO, first pages.
+    client_pages: Vec<ClientPage>,
 }
 
 fn snapshot<S: EventStore>(service: &Passend<S>, locations: u32) -> ProjectionSnapshot {
@@ -359,7 +379,20 @@ fn snapshot<S: EventStore>(service: &Passend<S>, locations: u32) -> ProjectionSn
             service.open_alerts(&AlertQuery { on, region: None, kind: None, provider: None, limit: 10_000 }).unwrap()
         })
         .collect();
-    ProjectionSnapshot { summaries, waiting_lists, region_persons, alerts }
+    let mut queries: Vec<ClientQuery> = Region::all()
+        .take(3)
+        .map(|region| ClientQuery { waiting_only: true, ..ClientQuery::new(ClientScope::Regions(vec![region]), 5) })
+        .collect();
+    queries.extend([1, 2].map(|oco| ClientQuery::new(ClientScope::Oco(passend_domain::ids::OcoId(oco)), 5)));
+    let client_pages = queries
+        .iter()
+        .map(|query| {
+            let page = service.clients(query).unwrap();
+            assert_eq!(page, client_list::expected_page(&summaries, query), "{query:?}");
+            page
+        })
+        .collect();
+    ProjectionSnapshot { summaries, waiting_lists, region_persons, alerts, client_pages }
 }
 
 /// Random commands through the service (each one validated, many rejected),
@@ -377,14 +410,20 @@ pub fn rebuild_equals_incremental_on_generated_data<S: EventStore>(make: &dyn Fn
         let mut batch = service.batch();
         for _ in 0..3 {
             let region = regions[random.below(3) as usize];
-            clients.push(batch.register_client(registration(region), meta(day)).unwrap());
+            let number = clients.len() as u32 + 1;
+            let registration = ClientRegistration {
+                name: Some(format!("Cliënt {number}")),
+                bsn: (!number.is_multiple_of(4)).then(|| passend_domain::ids::Bsn::from_serial(number)),
+                ..registration(region)
+            };
+            clients.push(batch.register_client(registration, meta(day)).unwrap());
         }
         for _ in 0..12 {
             let client = clients[random.below(clients.len() as u64) as usize];
             let provider = agb(random.below(u64::from(locations)) as u32 + 1);
             let location = LocationId(random.below(u64::from(locations)) as u32 + 1);
             let status = WaitStatus::ALL[random.below(4) as usize];
-            let command = match random.below(12) {
+            let command = match random.below(13) {
                 0 => CaseCommand::RecordIndication {
                     care_profile: CareProfile::parse(profiles[random.below(3) as usize]).unwrap(),
                     delivery_form: (random.below(2) == 0).then_some(DeliveryForm::Verblijf),
@@ -407,6 +446,9 @@ pub fn rebuild_equals_incremental_on_generated_data<S: EventStore>(make: &dyn Fn
                     ground: passend_domain::codes::RefusalGround::BudgetExhausted,
                 },
                 10 => CaseCommand::DecideCareRefusal { approved: random.below(2) == 0 },
+                11 => CaseCommand::RecordOcoConsent {
+                    oco: (random.below(3) > 0).then(|| passend_domain::ids::OcoId(random.below(2) as u32 + 1)),
+                },
                 _ => {
                     if random.below(4) == 0 {
                         CaseCommand::EndCare { reason: CareEndReason::Verhuizing }
@@ -420,12 +462,26 @@ pub fn rebuild_equals_incremental_on_generated_data<S: EventStore>(make: &dyn Fn
             } else {
                 let _ = service.execute(client, &command, meta(day), None);
             }
+            if random.below(6) == 0 {
+                // Notes land beside the cases and must change no projection.
+                let note = service.write_note(
+                    client,
+                    None,
+                    passend_domain::note::Audience::Everyone,
+                    passend_domain::note::Party::Zorgkantoor,
+                    "Gebeld met de cliënt",
+                    meta(day),
+                );
+                // A client registered in the open batch does not exist yet.
+                assert!(matches!(note, Ok(_) | Err(CommandError::UnknownClient(_))), "{note:?}");
+            }
         }
         batch.commit().unwrap();
         day = day.checked_add(jiff::ToSpan::days(3)).unwrap();
     }
     let incremental = snapshot(&service, locations);
     assert!(incremental.summaries.iter().any(|summary| summary.status.is_some()), "the workload makes people wait");
+    assert!(incremental.summaries.iter().any(|summary| summary.oco_consent.is_some()), "and consent to an OCO");
     assert_eq!(
         incremental.summaries,
         service.summaries_as_of(None).unwrap(),

@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 use passend_domain::case::CaseEvent;
+use passend_domain::note::NoteWritten;
 use passend_domain::supply::SupplyEvent;
 
 use crate::StreamId;
@@ -12,6 +13,7 @@ use crate::StreamId;
 pub enum Event {
     Case(CaseEvent),
     Supply(SupplyEvent),
+    Note(NoteWritten),
 }
 
 impl Event {
@@ -20,6 +22,7 @@ impl Event {
             Event::Case(event) => event.kind(),
             Event::Supply(SupplyEvent::ProviderRegistered(_)) => "provider_registered",
             Event::Supply(SupplyEvent::LocationRegistered(_)) => "location_registered",
+            Event::Note(_) => "note_written",
         }
     }
 }

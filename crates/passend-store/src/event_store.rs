@@ -12,7 +12,7 @@ use passend_domain::case::{CaseSummary, ListTarget};
 use passend_domain::codes::Region;
 use passend_domain::ids::{AgbCode, ClientId};
 
-use crate::{NewEvent, ProjectionChange, RecordedEvent, StreamId, WaitingListEntry};
+use crate::{ClientPage, ClientQuery, NewEvent, ProjectionChange, RecordedEvent, StreamId, WaitingListEntry};
 
 /// The undecoded payload of a case event, with what a fold needs beside it.
 #[derive(Debug, Clone, Copy)]
@@ -135,6 +135,10 @@ pub trait EventStore: Send + Sync {
     /// The waiting clients that have any of `targets` among their
     /// preferences, each once, in the default waiting order.
     fn waiting_list(&self, targets: &[ListTarget]) -> Result<Vec<WaitingListEntry>, StoreError>;
+
+    /// One page of the clients a query selects, with the total that match.
+    /// Sorting on a value some clients lack (norm due, name) puts them last.
+    fn clients(&self, query: &ClientQuery) -> Result<ClientPage, StoreError>;
 
     /// Distinct waiting persons per status in a region.
     fn region_waiting_persons(&self, region: Region) -> Result<WaitingPersons, StoreError>;

@@ -12,6 +12,7 @@
 //! JSON appears only as the payload encoding of events ([`codec`]), which every
 //! engine shares.
 
+mod client_query;
 pub mod codec;
 pub mod conformance;
 pub mod projection;
@@ -21,6 +22,7 @@ mod event_store;
 mod service;
 mod stream;
 
+pub use client_query::{ClientPage, ClientQuery, ClientScope, ClientSort, TextMatch, name_contains};
 pub use event::{Event, EventMeta, NewEvent, RecordedEvent};
 pub use event_store::{AlertQuery, AlertRow, CasePayload, Commit, EventStore, StoreError, StreamAppend};
 pub use projection::{ProjectionChange, WaitingListEntry};

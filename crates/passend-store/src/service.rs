@@ -18,11 +18,14 @@ use passend_domain::case::{
 };
 use passend_domain::codes::Region;
 use passend_domain::ids::{ClientId, LocationId};
+use passend_domain::note::{Audience, NoteRejection, NoteWritten, Party, write_note};
 use passend_domain::policy::PolicySet;
 use passend_domain::supply::{Location, Provider, SupplyDirectory, SupplyEvent, SupplyRejection};
 
 use crate::event_store::{AlertQuery, AlertRow, CasePayload, Commit, EventStore, StoreError, StreamAppend};
-use crate::{Event, EventMeta, NewEvent, ProjectionChange, StreamId, WaitingListEntry};
+use crate::{
+    ClientPage, ClientQuery, Event, EventMeta, NewEvent, ProjectionChange, RecordedEvent, StreamId, WaitingListEntry,
+};
 
 /// Why a command was not recorded.
 #[derive(Debug, thiserror::Error)]
@@ -31,6 +34,8 @@ pub enum CommandError {
     Rejected(#[from] Rejection),
     #[error(transparent)]
     Supply(#[from] SupplyRejection),
+    #[error(transparent)]
+    Note(#[from] NoteRejection),
     #[error("client {0} does not exist")]
     UnknownClient(ClientId),
     #[error(transparent)]
@@ -114,7 +119,8 @@ impl<S: EventStore> Passend<S> {
         Ok(client)
     }
 
-    /// Runs a command on a client's case and returns the case's new version.
+    /// Runs a command on a client's case and returns the case's new version
+    /// (one more per recorded event: a command may record several).
     /// With `expected_version`, the command is refused with a conflict when
     /// the case changed since the caller read it.
     pub fn execute(
@@ -137,9 +143,10 @@ impl<S: EventStore> Passend<S> {
         let supply = self.supply();
         let events = decide(&state, command, meta.occurred_on, Context { policies: &self.policies, supply: &*supply })?;
         drop(supply);
+        let appended = u32::try_from(events.len()).expect("a command records a handful of events");
         let (append, _) = stream_append(client, state, version, events, meta, &self.policies);
         self.store.append(&Commit { streams: vec![append] })?;
-        Ok(version + 1)
+        Ok(version + appended)
     }
 
     /// A case folded from its events, with its version.
@@ -148,7 +155,7 @@ impl<S: EventStore> Passend<S> {
         let version = events.last().map_or(0, |event| event.version);
         let state = CaseState::fold(events.iter().filter_map(|recorded| match &recorded.event {
             Event::Case(event) => Some((recorded.meta.occurred_on, event)),
-            Event::Supply(_) => None,
+            Event::Supply(_) | Event::Note(_) => None,
         }));
         Ok((state, version))
     }
@@ -179,6 +186,57 @@ impl<S: EventStore> Passend<S> {
 
     pub fn region_waiting_persons(&self, region: Region) -> Result<WaitingPersons, StoreError> {
         self.store.region_waiting_persons(region)
+    }
+
+    /// One page of clients: the lists, the waiting lists and search.
+    pub fn clients(&self, query: &ClientQuery) -> Result<ClientPage, StoreError> {
+        self.store.clients(query)
+    }
+
+    /// The notes on a client's case, oldest first; each note's number is its version.
+    pub fn notes(&self, client: ClientId) -> Result<Vec<(RecordedEvent, NoteWritten)>, StoreError> {
+        Ok(self
+            .store
+            .read_stream(StreamId::Notes(client))?
+            .into_iter()
+            .filter_map(|recorded| match &recorded.event {
+                Event::Note(note) => Some((recorded.clone(), note.clone())),
+                Event::Case(_) | Event::Supply(_) => None,
+            })
+            .collect())
+    }
+
+    /// Writes a note on a client's case and returns its number. Notes do not
+    /// take the case's version: a note never makes someone's form stale. Two
+    /// notes written at once both land, one after the other.
+    pub fn write_note(
+        &self,
+        client: ClientId,
+        reply_to: Option<u32>,
+        audience: Audience,
+        party: Party,
+        text: &str,
+        meta: EventMeta,
+    ) -> Result<u32, CommandError> {
+        if self.store.stream_version(StreamId::Client(client))? == 0 {
+            return Err(CommandError::UnknownClient(client));
+        }
+        let stream = StreamId::Notes(client);
+        loop {
+            let existing = self.store.stream_version(stream)?;
+            let note = write_note(existing, reply_to, audience, party, text)?;
+            let append = StreamAppend {
+                stream,
+                expected_version: existing,
+                events: vec![NewEvent { meta: meta.clone(), event: Event::Note(note) }],
+                projection: None,
+            };
+            match self.store.append(&Commit { streams: vec![append] }) {
+                Ok(()) => return Ok(existing + 1),
+                Err(StoreError::Conflict { .. }) => continue,
+                Err(error) => return Err(error.into()),
+            }
+        }
     }
 
     pub fn open_alerts(&self, query: &AlertQuery) -> Result<Vec<AlertRow>, StoreError> {

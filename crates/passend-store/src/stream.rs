@@ -1,4 +1,5 @@
-//! Stream identifiers: one stream per client case, provider and location.
+//! Stream identifiers: one stream per client case, provider and location, and
+//! one for the notes on each case.
 
 use std::fmt;
 use std::str::FromStr;
@@ -13,23 +14,27 @@ pub enum StreamId {
     Client(ClientId),
     Provider(AgbCode),
     Location(LocationId),
+    /// The notes on a client's case (*Notitieverkeer*), beside the case itself.
+    Notes(ClientId),
 }
 
 impl StreamId {
     pub const CLIENT_CATEGORY: &'static str = "client";
     pub const PROVIDER_CATEGORY: &'static str = "provider";
     pub const LOCATION_CATEGORY: &'static str = "location";
+    pub const NOTES_CATEGORY: &'static str = "notes";
 
     pub fn category(self) -> &'static str {
         match self {
             StreamId::Client(_) => StreamId::CLIENT_CATEGORY,
             StreamId::Provider(_) => StreamId::PROVIDER_CATEGORY,
             StreamId::Location(_) => StreamId::LOCATION_CATEGORY,
+            StreamId::Notes(_) => StreamId::NOTES_CATEGORY,
         }
     }
 
     pub fn is_supply(self) -> bool {
-        !matches!(self, StreamId::Client(_))
+        matches!(self, StreamId::Provider(_) | StreamId::Location(_))
     }
 }
 
@@ -39,6 +44,7 @@ impl fmt::Display for StreamId {
             StreamId::Client(id) => write!(f, "client-{}", id.0),
             StreamId::Provider(agb) => write!(f, "provider-{agb}"),
             StreamId::Location(id) => write!(f, "location-{}", id.0),
+            StreamId::Notes(id) => write!(f, "notes-{}", id.0),
         }
     }
 }
@@ -53,6 +59,7 @@ impl FromStr for StreamId {
             StreamId::CLIENT_CATEGORY => Ok(StreamId::Client(ClientId(id.parse().map_err(|_| invalid())?))),
             StreamId::PROVIDER_CATEGORY => Ok(StreamId::Provider(AgbCode::parse(id).map_err(|_| invalid())?)),
             StreamId::LOCATION_CATEGORY => Ok(StreamId::Location(LocationId(id.parse().map_err(|_| invalid())?))),
+            StreamId::NOTES_CATEGORY => Ok(StreamId::Notes(ClientId(id.parse().map_err(|_| invalid())?))),
             _ => Err(invalid()),
         }
     }
@@ -68,6 +75,7 @@ mod tests {
             StreamId::Client(ClientId(17)),
             StreamId::Provider(AgbCode::parse("47000001").unwrap()),
             StreamId::Location(LocationId(3)),
+            StreamId::Notes(ClientId(17)),
         ] {
             assert_eq!(stream.to_string().parse::<StreamId>(), Ok(stream));
         }

@@ -10,7 +10,7 @@ use passend_domain::case::CaseSummary;
 use passend_domain::case::alerts::AlertKind;
 use passend_domain::case::counts::WaitingPersons;
 use passend_domain::codes::{Region, Sector, WaitStatus};
-use passend_domain::ids::LocationId;
+use passend_domain::ids::{LocationId, OcoId};
 use passend_domain::policy::PolicySet;
 use passend_sim::{GenerateConfig, GenerateError, GenerateStats, Scope};
 use passend_store::{AlertQuery, AlertRow, EventStore, Passend, RecordedEvent, WaitingListEntry};
@@ -67,6 +67,14 @@ fn a_small_region_generates_through_the_rules_without_rejections() {
     }
     assert_eq!(waiting, stats.end_state.waiting);
     assert_eq!(service.region_waiting_persons(small_region()).unwrap(), stats.end_state.waiting_total());
+
+    // About one client in seven lets OCO 1 or 2 see the case.
+    let indicated: Vec<&CaseSummary> = summaries.iter().filter(|summary| summary.care_profile.is_some()).collect();
+    let consenting = |oco| indicated.iter().filter(|summary| summary.oco_consent == Some(OcoId(oco))).count();
+    let share = (consenting(1) + consenting(2)) as f64 / indicated.len() as f64;
+    assert!((0.12..0.18).contains(&share), "{share:.3} consent to an OCO");
+    assert!(consenting(1) > 0 && consenting(2) > 0);
+    assert!(summaries.iter().all(|summary| summary.oco_consent.is_none_or(|oco| (1..=2).contains(&oco.0))));
 }
 
 #[test]

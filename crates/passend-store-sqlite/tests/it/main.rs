@@ -21,4 +21,5 @@ mod on_disk {
     passend_store::conformance_tests!(temporary());
 }
 
+mod client_list;
 mod file;
