@@ -1,0 +1,3 @@
+mod flows;
+pub mod harness;
+mod smoke;

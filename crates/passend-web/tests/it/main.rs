@@ -1,0 +1,8 @@
+//! The integration tests of passend-web: the API through the router, the
+//! pages, and the flows in a real browser.
+
+mod api;
+mod api_input;
+mod browser;
+mod pages;
+mod support;

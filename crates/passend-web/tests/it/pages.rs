@@ -1,0 +1,537 @@
+//! The Dutch pages through the router: every page for every role, the
+//! dossier's forms (CSRF, success, domain rejections, conflicts), the
+//! waiting list's CSV and htmx fragment.
+
+use axum::body::Body;
+use axum::http::{Request, header};
+use passend_domain::case::{CaseSummary, Rejection};
+use passend_domain::ids::{AgbCode, ClientId};
+use passend_store::{EventStore as _, StreamId};
+use passend_web::{Actor, Role, policy};
+
+use crate::support::{PASSWORD, TestApp, TestResponse, spawn_app};
+
+/// Signs in through the login form and returns the session cookie.
+async fn sign_in(app: &TestApp, username: &str) -> String {
+    let body = format!("gebruikersnaam={username}&wachtwoord={PASSWORD}&terug=/");
+    let response = app
+        .send(
+            Request::post("/inloggen")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(response.status, 303, "signing in as {username}: {}", response.text());
+    let cookie = response.header("set-cookie").expect("a session cookie");
+    cookie.split(';').next().unwrap().to_string()
+}
+
+async fn get(app: &TestApp, cookie: &str, path: &str) -> TestResponse {
+    app.send(Request::get(path).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await
+}
+
+async fn post(app: &TestApp, cookie: &str, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+    let body = serde_urlencoded::to_string(fields).unwrap();
+    app.send(
+        Request::post(path)
+            .header(header::COOKIE, cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
+
+/// The value of the first `attribute="…"` after `after` in `html`.
+fn attribute_after(html: &str, after: &str, attribute: &str) -> Option<String> {
+    let start = html.find(after)?;
+    let rest = &html[start..];
+    let marker = format!("{attribute}=\"");
+    let value_start = rest.find(&marker)? + marker.len();
+    let value_end = rest[value_start..].find('"')?;
+    Some(rest[value_start..value_start + value_end].to_string())
+}
+
+fn csrf(html: &str) -> String {
+    attribute_after(html, "name=\"csrf\"", "value").expect("a csrf field")
+}
+
+fn version(html: &str) -> String {
+    attribute_after(html, "id=\"dossier\"", "data-version").expect("the dossier's version")
+}
+
+fn title(html: &str) -> &str {
+    let start = html.find("<title>").expect("a title") + "<title>".len();
+    &html[start..start + html[start..].find("</title>").unwrap()]
+}
+
+/// The part of the page inside the element that starts with `opening`.
+fn inside<'a>(html: &'a str, opening: &str, closing: &str) -> &'a str {
+    let start = html.find(opening).unwrap_or_else(|| panic!("{opening} is on the page"));
+    let end = html[start..].find(closing).map_or(html.len(), |end| start + end);
+    &html[start..end]
+}
+
+/// The `data-client` numbers of the rows of the table that starts with `opening`.
+fn table_clients(html: &str, opening: &str) -> Vec<u32> {
+    let table = inside(html, opening, "</table>");
+    table.split("<tr data-client=\"").skip(1).map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap()).collect()
+}
+
+/// Every `id` on the page once: labels and ARIA references point at one element.
+fn assert_unique_ids(html: &str, page: &str) {
+    let mut seen = std::collections::HashSet::new();
+    for rest in html.split(" id=\"").skip(1) {
+        let id = &rest[..rest.find('"').unwrap()];
+        assert!(seen.insert(id.to_string()), "{page}: id {id:?} appears twice");
+    }
+}
+
+fn actor(app: &TestApp, username: &str) -> Actor {
+    app.state.accounts.actors().find(|actor| actor.username == username).expect("a demo account").clone()
+}
+
+fn agb(actor: &Actor) -> AgbCode {
+    match actor.role {
+        Role::Aanbieder { agb } => agb,
+        _ => panic!("{} is not a provider", actor.username),
+    }
+}
+
+fn summaries(app: &TestApp) -> Vec<CaseSummary> {
+    app.state.passend.projected_summaries().expect("the summaries")
+}
+
+fn stream_version(app: &TestApp, client: ClientId) -> u32 {
+    app.state.passend.store().stream_version(StreamId::Client(client)).unwrap()
+}
+
+/// A client of `provider` (its dossierhouder) whose first contact is still open.
+fn open_first_contact(app: &TestApp, provider: AgbCode) -> ClientId {
+    summaries(app)
+        .into_iter()
+        .find(|summary| {
+            summary.dossierhouder == Some(provider) && summary.first_contact_on.is_none() && summary.ended_on.is_none()
+        })
+        .expect("a client with an open first contact")
+        .client
+}
+
+/// A client of the zorgkantoor's region, not ended, not in a bridging place.
+fn ordinary_client(app: &TestApp) -> ClientId {
+    let zorgkantoor = actor(app, "zorgkantoor");
+    let supply = app.state.passend.supply();
+    summaries(app)
+        .into_iter()
+        .find(|summary| {
+            summary.ended_on.is_none()
+                && !summary.bridging
+                && summary.care_profile.is_some()
+                && policy::may_see(&zorgkantoor, summary, &supply).is_ok()
+        })
+        .expect("an ordinary client")
+        .client
+}
+
+/// Path, status and page title of the pages of one role.
+type Expected = &'static [(&'static str, u16, &'static str)];
+
+#[tokio::test]
+async fn every_page_answers_each_role_in_dutch() {
+    let app = spawn_app();
+    let usernames: Vec<&str> = app.accounts.iter().map(|account| account.username.as_str()).collect();
+    assert_eq!(usernames, ["zorgkantoor", "aanbieder", "aanbieder2", "oco", "analist"]);
+    let pages: &[(&str, Expected)] = &[
+        (
+            "zorgkantoor",
+            &[
+                ("/", 200, "Werkvoorraad"),
+                ("/wachtlijst", 200, "Wachtlijst"),
+                ("/zoeken", 200, "Zoeken"),
+                ("/zoeken?q=van", 200, "Zoeken"),
+                ("/cijfers", 200, "Cijfers Midden-IJssel"),
+                ("/aanbieder", 403, "Geen toegang"),
+            ],
+        ),
+        (
+            "aanbieder",
+            &[
+                ("/", 200, "Werkvoorraad"),
+                ("/wachtlijst", 200, "Wachtlijst"),
+                ("/aanbieder", 200, "Mijn locaties"),
+                ("/zoeken?q=1", 200, "Zoeken"),
+                ("/cijfers", 403, "Geen toegang"),
+            ],
+        ),
+        ("oco", &[("/", 200, "Mijn cliënten"), ("/wachtlijst", 403, "Geen toegang"), ("/zoeken", 200, "Zoeken")]),
+        ("analist", &[("/cijfers", 200, "Cijfers Midden-IJssel"), ("/wachtlijst", 403, "Geen toegang")]),
+    ];
+    for (username, expected) in pages {
+        let cookie = sign_in(&app, username).await;
+        for (path, status, heading) in *expected {
+            let response = get(&app, &cookie, path).await;
+            assert_eq!(response.status, *status, "{username} {path}: {}", response.text());
+            let html = response.text();
+            assert_eq!(title(&html), format!("{heading} – passend"), "{username} {path}");
+            assert!(html.contains("<html lang=\"nl\">"), "{username} {path}");
+            assert_eq!(html.matches("<h1").count(), 1, "{username} {path} has one h1");
+            assert_unique_ids(&html, path);
+        }
+    }
+    let analist = sign_in(&app, "analist").await;
+    let response = get(&app, &analist, "/").await;
+    assert_eq!((response.status, response.header("location")), (303, Some("/cijfers")));
+    let anonymous = app.send(Request::get("/wachtlijst").body(Body::empty()).unwrap()).await;
+    assert_eq!(anonymous.status, 303);
+    assert_eq!(anonymous.header("location"), Some("/inloggen?terug=%2Fwachtlijst"));
+}
+
+#[tokio::test]
+async fn the_inbox_lists_alerts_with_names_counts_and_filters() {
+    let app = spawn_app();
+    let cookie = sign_in(&app, "zorgkantoor").await;
+    let html = get(&app, &cookie, "/").await.text();
+    assert!(html.contains("<ul class=\"tellers\">"));
+    assert!(html.contains("<form id=\"filters\""));
+    let clients = table_clients(&html, "<table id=\"signalen\"");
+    assert!(!clients.is_empty(), "the zorgkantoor has alerts");
+    assert!(html.contains(&format!("<a href=\"/clienten/{}\">", clients[0])));
+
+    let filtered = get(&app, &cookie, "/?signaal=first_contact_overdue").await.text();
+    let table = inside(&filtered, "<table id=\"signalen\"", "</table>");
+    assert!(table.contains("data-kind=\"first_contact_overdue\""));
+    assert!(!table.contains("data-kind=\"no_allocation\""));
+    assert!(table.contains("te laat"), "an overdue first contact says how late");
+
+    let response = get(&app, &cookie, "/?signaal=onzin").await;
+    assert_eq!(response.status, 422);
+
+    let oco = sign_in(&app, "oco").await;
+    let html = get(&app, &oco, "/").await.text();
+    assert!(html.contains("id=\"clienten\"") || html.contains("id=\"geen-clienten\""));
+}
+
+#[tokio::test]
+async fn a_provider_gets_the_403_page_for_another_providers_client() {
+    let app = spawn_app();
+    let first = actor(&app, "aanbieder");
+    let second = actor(&app, "aanbieder2");
+    let client = {
+        let supply = app.state.passend.supply();
+        summaries(&app)
+            .into_iter()
+            .find(|summary| {
+                summary.dossierhouder == Some(agb(&first)) && policy::may_see(&second, summary, &supply).is_err()
+            })
+            .expect("a client only the first provider sees")
+            .client
+    };
+    let own = sign_in(&app, "aanbieder").await;
+    assert_eq!(get(&app, &own, &format!("/clienten/{client}")).await.status, 200);
+    let other = sign_in(&app, "aanbieder2").await;
+    let response = get(&app, &other, &format!("/clienten/{client}")).await;
+    assert_eq!(response.status, 403);
+    let html = response.text();
+    assert!(html.contains("<h1>Geen toegang</h1>"));
+    assert!(html.contains("U heeft geen toegang tot deze cliënt."));
+    assert_eq!(get(&app, &other, "/clienten/999999").await.status, 404);
+}
+
+#[tokio::test]
+async fn a_form_without_the_right_csrf_token_records_nothing() {
+    let app = spawn_app();
+    let provider = agb(&actor(&app, "aanbieder"));
+    let client = open_first_contact(&app, provider);
+    let before = stream_version(&app, client);
+    let cookie = sign_in(&app, "aanbieder").await;
+    let path = format!("/clienten/{client}/eerste-contact");
+    let version = before.to_string();
+    let without = post(&app, &cookie, &path, &[("version", &version)]).await;
+    assert_eq!(without.status, 403, "{}", without.text());
+    let wrong = post(&app, &cookie, &path, &[("csrf", "geraden"), ("version", &version)]).await;
+    assert_eq!(wrong.status, 403);
+    assert!(wrong.text().contains("Dit formulier is verlopen"));
+    assert_eq!(stream_version(&app, client), before, "nothing was recorded");
+}
+
+#[tokio::test]
+async fn registering_first_contact_records_the_event_and_shows_it() {
+    let app = spawn_app();
+    let provider = agb(&actor(&app, "aanbieder"));
+    let client = open_first_contact(&app, provider);
+    let cookie = sign_in(&app, "aanbieder").await;
+    let page = get(&app, &cookie, &format!("/clienten/{client}")).await.text();
+    assert_unique_ids(&page, "dossier");
+    assert!(page.contains("<form id=\"form-eerste-contact\""));
+    assert!(page.contains("<ol class=\"tijdlijn\""));
+    assert!(!page.contains("data-kind=\"first_contact_registered\""));
+    let (token, loaded) = (csrf(&page), version(&page));
+    let response = post(
+        &app,
+        &cookie,
+        &format!("/clienten/{client}/eerste-contact"),
+        &[
+            ("csrf", &token),
+            ("version", &loaded),
+            ("provider", &provider.to_string()),
+            ("reason", "Gebeld met de dochter"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status, 303, "{}", response.text());
+    let location = response.header("location").unwrap().to_string();
+    assert_eq!(location, format!("/clienten/{client}?gelukt=eerste-contact"));
+    let html = get(&app, &cookie, &location).await.text();
+    assert!(html.contains("<p class=\"melding goed\" role=\"status\">Eerste contact vastgelegd.</p>"));
+    let timeline = inside(&html, "<ol class=\"tijdlijn\"", "</ol>");
+    assert!(timeline.contains("data-kind=\"first_contact_registered\""));
+    assert!(timeline.contains("Gebeld met de dochter"));
+    assert!(!html.contains("<form id=\"form-eerste-contact\""), "nothing left to register");
+    assert_eq!(stream_version(&app, client).to_string(), version(&html));
+}
+
+#[tokio::test]
+async fn the_provider_page_registers_first_contact_inline_and_returns() {
+    let app = spawn_app();
+    let cookie = sign_in(&app, "aanbieder").await;
+    let html = get(&app, &cookie, "/aanbieder").await.text();
+    assert!(html.contains("class=\"locatie-wachtlijst\" data-location=\""));
+    let intake = table_clients(&html, "<table id=\"intake\"");
+    let client = intake[0];
+    let form = inside(&html, &format!("action=\"/clienten/{client}/eerste-contact\""), "</form>");
+    let version = attribute_after(form, "name=\"version\"", "value").unwrap();
+    let provider = attribute_after(form, "name=\"provider\"", "value").unwrap();
+    let response = post(
+        &app,
+        &cookie,
+        &format!("/clienten/{client}/eerste-contact"),
+        &[("csrf", &csrf(&html)), ("version", &version), ("provider", &provider), ("terug", "/aanbieder")],
+    )
+    .await;
+    assert_eq!(response.header("location"), Some("/aanbieder?gelukt=eerste-contact"));
+    let after = get(&app, &cookie, "/aanbieder?gelukt=eerste-contact").await.text();
+    assert!(after.contains("Eerste contact vastgelegd."));
+    assert!(!table_clients(&after, "<table id=\"intake\"").contains(&client) || intake.len() == 1);
+}
+
+#[tokio::test]
+async fn a_stale_version_is_a_conflict_that_shows_the_current_case() {
+    let app = spawn_app();
+    let client = ordinary_client(&app);
+    let cookie = sign_in(&app, "zorgkantoor").await;
+    let page = get(&app, &cookie, &format!("/clienten/{client}")).await.text();
+    let (token, stale) = (csrf(&page), version(&page));
+    let path = format!("/clienten/{client}/wachtstatus");
+    let fields = [("csrf", token.as_str()), ("version", stale.as_str()), ("status", "actief_plaatsen")];
+    let first = post(&app, &cookie, &path, &fields).await;
+    assert_eq!(first.status, 303, "{}", first.text());
+    // The second tab still has the old version.
+    let second =
+        post(&app, &cookie, &path, &[("csrf", &token), ("version", &stale), ("status", "urgent_plaatsen")]).await;
+    assert_eq!(second.status, 409);
+    let html = second.text();
+    assert!(html.contains("<p class=\"melding fout\" data-kind=\"conflict\" role=\"alert\">Dit dossier is intussen gewijzigd, door een collega of in een ander venster."));
+    assert_eq!(version(&html), stream_version(&app, client).to_string(), "the page shows the new version");
+    assert!(inside(&html, "id=\"status\"", "</dd>").contains("Actief plaatsen"));
+}
+
+#[tokio::test]
+async fn a_rejected_command_shows_the_domains_message_inside_its_form() {
+    let app = spawn_app();
+    let client = ordinary_client(&app);
+    let before = stream_version(&app, client);
+    let cookie = sign_in(&app, "zorgkantoor").await;
+    let page = get(&app, &cookie, &format!("/clienten/{client}")).await.text();
+    let response = post(
+        &app,
+        &cookie,
+        &format!("/clienten/{client}/tevreden"),
+        &[("csrf", &csrf(&page)), ("version", &version(&page))],
+    )
+    .await;
+    assert_eq!(response.status, 422);
+    let html = response.text();
+    let form = inside(&html, "<form id=\"form-tevreden\"", "</form>");
+    let message = Rejection::NotBridgingAndWaiting.message_nl();
+    assert!(
+        form.contains(&format!("<p class=\"melding fout\" role=\"alert\" data-kind=\"fout\">{message}</p>")),
+        "{form}"
+    );
+    assert!(html.contains("<ol class=\"tijdlijn\""), "the rest of the dossier stays");
+    assert_eq!(stream_version(&app, client), before);
+
+    // A value that does not parse names its field, inside its form.
+    let response = post(
+        &app,
+        &cookie,
+        &format!("/clienten/{client}/wachtstatus"),
+        &[("csrf", &csrf(&page)), ("version", &version(&page)), ("status", "bijna"), ("reason", "blijft staan")],
+    )
+    .await;
+    assert_eq!(response.status, 422);
+    let html = response.text();
+    let form = inside(&html, "<form id=\"form-wachtstatus\"", "</form>");
+    assert!(form.contains("role=\"alert\" data-kind=\"fout\">Wachtstatus: &#34;bijna&#34; is ongeldig"), "{form}");
+    assert!(form.contains("value=\"blijft staan\""), "what was typed stays");
+}
+
+#[tokio::test]
+async fn a_provider_may_not_record_for_another_dossierhouder() {
+    let app = spawn_app();
+    let second = actor(&app, "aanbieder2");
+    let found = {
+        let supply = app.state.passend.supply();
+        summaries(&app).into_iter().find(|summary| {
+            summary.ended_on.is_none()
+                && summary.dossierhouder != Some(agb(&second))
+                && policy::may_see(&second, summary, &supply).is_ok()
+        })
+    };
+    let summary = found.expect("a client the second provider sees but does not hold");
+    let cookie = sign_in(&app, "aanbieder2").await;
+    let page = get(&app, &cookie, &format!("/clienten/{}", summary.client)).await.text();
+    assert!(!page.contains("<form id=\"form-wachtstatus\""), "the policy would refuse: no form");
+    let response = post(
+        &app,
+        &cookie,
+        &format!("/clienten/{}/wachtstatus", summary.client),
+        &[("csrf", &csrf(&page)), ("version", &version(&page)), ("status", "actief_plaatsen")],
+    )
+    .await;
+    assert_eq!(response.status, 403);
+    assert!(response.text().contains("Alleen de dossierhouder kan dit doen."));
+}
+
+#[tokio::test]
+async fn a_note_appears_in_the_timeline_with_its_thread() {
+    let app = spawn_app();
+    let client = ordinary_client(&app);
+    let cookie = sign_in(&app, "zorgkantoor").await;
+    let page = get(&app, &cookie, &format!("/clienten/{client}")).await.text();
+    assert_unique_ids(&page, "dossier");
+    for form in ["wachtstatus", "aanbod", "opname", "tevreden", "toewijzing", "indicatie", "besluit-zorgweigering"] {
+        assert!(page.contains(&format!("<form id=\"form-{form}\"")), "the zorgkantoor has form {form}");
+    }
+    for form in ["einde-zorg", "oco-toestemming", "notitie"] {
+        assert!(page.contains(&format!("<form id=\"form-{form}\"")), "the zorgkantoor has form {form}");
+    }
+    assert!(!page.contains("<form id=\"form-zorgweigering\""), "only the dossierhouder asks to refuse care");
+    assert!(page.contains("<select id=\"wachtstatus\" name=\"status\""));
+    assert!(page.contains("<select id=\"classificatie\" name=\"classification\""));
+    assert!(page.contains("<textarea id=\"notitie-tekst\" name=\"text\""));
+    let path = format!("/clienten/{client}/notities");
+    let token = csrf(&page);
+    let first =
+        post(&app, &cookie, &path, &[("csrf", &token), ("text", "Dochter belt terug."), ("audience", "everyone")])
+            .await;
+    assert_eq!(first.status, 303);
+    assert_eq!(first.header("location"), Some(format!("/clienten/{client}?gelukt=notitie").as_str()));
+    let html = get(&app, &cookie, &format!("/clienten/{client}")).await.text();
+    let note = attribute_after(&html, "<li class=\"notitie\"", "data-note").unwrap();
+    let reply = post(
+        &app,
+        &cookie,
+        &path,
+        &[("csrf", &token), ("text", "Teruggebeld."), ("audience", "zorgkantoor"), ("reply_to", &note)],
+    )
+    .await;
+    assert_eq!(reply.status, 303);
+    let html = get(&app, &cookie, &format!("/clienten/{client}")).await.text();
+    assert!(html.contains(&format!("reactie op notitie {note}")));
+    assert!(html.contains("Dochter belt terug."));
+    let empty = post(&app, &cookie, &path, &[("csrf", &token), ("text", "  ")]).await;
+    assert_eq!(empty.status, 422);
+    assert!(inside(&empty.text(), "<form id=\"form-notitie\"", "</form>").contains("De notitie is leeg."));
+}
+
+#[tokio::test]
+async fn the_csv_has_the_rows_and_columns_of_the_page() {
+    let app = spawn_app();
+    let cookie = sign_in(&app, "zorgkantoor").await;
+    let query = "?sorteer=name&pagina=2";
+    let html = get(&app, &cookie, &format!("/wachtlijst{query}")).await.text();
+    let rows = table_clients(&html, "<table id=\"wachtlijst\"");
+    assert_eq!(rows.len(), 50, "a full second page");
+    let csv_href = attribute_after(&html, "id=\"csv\"", "href").unwrap().replace("&#38;", "&");
+    assert_eq!(csv_href, "/wachtlijst.csv?sorteer=name&pagina=2");
+    let response = get(&app, &cookie, &csv_href).await;
+    assert_eq!(response.status, 200);
+    assert_eq!(response.header("content-type"), Some("text/csv; charset=utf-8"));
+    assert!(response.header("content-disposition").unwrap().starts_with("attachment"));
+    let mut reader = csv::Reader::from_reader(response.body.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(
+        headers.len(),
+        inside(&html, "<table id=\"wachtlijst\"", "</thead>").matches("<th scope=\"col\"").count()
+    );
+    let csv_rows: Vec<u32> = reader.records().map(|record| record.unwrap()[0].parse().unwrap()).collect();
+    assert_eq!(csv_rows, rows);
+
+    let total: usize = attribute_after(&html, "<p id=\"totaal\">", "data-total").unwrap().parse().unwrap();
+    assert!(total > 50);
+    let page_two = get(&app, &cookie, "/wachtlijst?status=urgent_plaatsen&overbrugging=nee").await.text();
+    assert!(inside(&page_two, "<table id=\"wachtlijst\"", "</table>").matches("<tr data-client=").count() > 0);
+}
+
+#[tokio::test]
+async fn htmx_gets_the_table_region_only() {
+    let app = spawn_app();
+    let cookie = sign_in(&app, "zorgkantoor").await;
+    let response = app
+        .send(
+            Request::get("/wachtlijst?sector=VV")
+                .header(header::COOKIE, &cookie)
+                .header("HX-Request", "true")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(response.status, 200);
+    let html = response.text();
+    assert!(!html.contains("<html"));
+    assert!(html.contains("<table id=\"wachtlijst\""));
+    assert!(html.contains("id=\"csv\" class=\"knop secundair\" href=\"/wachtlijst.csv?sector=VV\""));
+    let full = get(&app, &cookie, "/wachtlijst?sector=VV").await.text();
+    assert!(full.contains("hx-get=\"/wachtlijst\" hx-target=\"#wachtlijst-resultaat\" hx-push-url=\"true\""));
+    assert_eq!(table_clients(&full, "<table id=\"wachtlijst\""), table_clients(&html, "<table id=\"wachtlijst\""));
+}
+
+#[tokio::test]
+async fn a_location_list_and_search_stay_within_the_scope() {
+    let app = spawn_app();
+    let provider = actor(&app, "aanbieder");
+    let location = app
+        .state
+        .passend
+        .supply()
+        .locations()
+        .find(|location| location.provider == agb(&provider))
+        .map(|location| location.id)
+        .expect("a location of the provider");
+    let cookie = sign_in(&app, "aanbieder").await;
+    let html = get(&app, &cookie, &format!("/wachtlijst?locatie={location}")).await.text();
+    let clients = table_clients(&html, "<table id=\"wachtlijst\"");
+    assert!(!clients.is_empty(), "someone waits for the provider's first location");
+    {
+        let supply = app.state.passend.supply();
+        for client in clients {
+            let summary = app.state.passend.summary(ClientId(client)).unwrap().unwrap();
+            assert!(policy::may_see(&provider, &summary, &supply).is_ok());
+            assert!(summary.waits_for(passend_domain::case::ListTarget::Location(location)));
+        }
+    }
+
+    let client = ordinary_client(&app);
+    let zorgkantoor = sign_in(&app, "zorgkantoor").await;
+    let html = get(&app, &zorgkantoor, &format!("/zoeken?q={client}")).await.text();
+    assert_eq!(table_clients(&html, "<table id=\"zoekresultaten\""), vec![client.0]);
+    let oco = sign_in(&app, "oco").await;
+    let html = get(&app, &oco, &format!("/zoeken?q={client}")).await.text();
+    let consented = app.state.passend.summary(client).unwrap().unwrap().oco_consent.is_some();
+    assert_eq!(html.contains("id=\"zoekresultaten\""), consented);
+
+    let figures = get(&app, &zorgkantoor, "/cijfers").await.text();
+    assert!(figures.contains("<table id=\"cijfers\">"));
+    assert!(!figures.contains("/clienten/"), "no personal data");
+}
