@@ -23,7 +23,11 @@ use serde::Serialize;
 use crate::open;
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct BenchArgs {
+    /// Another benchmark than the foundation's.
+    #[command(subcommand)]
+    pub other: Option<OtherBench>,
     /// Generate one region instead of the nation (a quicker run).
     #[arg(long)]
     pub region: Option<String>,
@@ -39,6 +43,12 @@ pub struct BenchArgs {
     /// Print the results as one JSON object.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum OtherBench {
+    /// The web application under load (wrk): waiting-list and case API.
+    Web(super::bench_web::WebBenchArgs),
 }
 
 #[derive(Debug, Serialize)]
@@ -58,6 +68,9 @@ struct BenchResults {
 }
 
 pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
+    if let Some(OtherBench::Web(web)) = &args.other {
+        return super::bench_web::run(web);
+    }
     let temporary = tempfile::tempdir().context("cannot create a temporary directory")?;
     let dir = args.dir.clone().unwrap_or_else(|| temporary.path().to_path_buf());
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;

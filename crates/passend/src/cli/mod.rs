@@ -1,12 +1,14 @@
 //! The commands of `passend`, one module per command group.
 
 mod bench;
+mod bench_web;
 mod demo;
 mod generate;
 mod policy;
 mod rebuild;
 mod report;
 mod scenario;
+mod serve;
 mod table;
 
 use std::process::ExitCode;
@@ -23,9 +25,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Generate a demo region (when the database is absent) and show its
-    /// waiting-list report and the most urgent alerts.
+    /// Generate a demo region (when the database is absent) and serve it.
     Demo(demo::DemoArgs),
+    /// Serve the web application and API over a database.
+    Serve(serve::ServeArgs),
     /// Build a synthetic region or nation through the real commands.
     Generate(generate::GenerateArgs),
     /// Run scenario files: the executable statement of the rules.
@@ -42,7 +45,7 @@ enum Command {
         #[command(subcommand)]
         command: policy::PolicyCommand,
     },
-    /// Measure generation, append, rebuild and scenario speed.
+    /// Measure generation, append, rebuild and scenario speed (`bench web`: the server under load).
     Bench(bench::BenchArgs),
 }
 
@@ -52,6 +55,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match &cli.command {
         Command::Demo(args) => demo::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Serve(args) => serve::run(args).map(|()| ExitCode::SUCCESS),
         Command::Generate(args) => generate::run(args).map(|()| ExitCode::SUCCESS),
         Command::Scenario { command } => scenario::run(command),
         Command::Report(args) => report::run(args).map(|()| ExitCode::SUCCESS),

@@ -2,6 +2,7 @@
 
 mod cli;
 mod killed_import;
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
