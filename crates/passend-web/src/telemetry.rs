@@ -17,8 +17,9 @@ use crate::state::AppState;
 /// Installs the log subscriber: `RUST_LOG` filters (default `info`), JSON when
 /// `PASSEND_LOG_FORMAT=json`.
 pub fn init_logs() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tower_http=info"));
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new("info,tower_http=info,refinery_core=warn,refinery=warn")
+    });
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
     let result = if std::env::var("PASSEND_LOG_FORMAT").is_ok_and(|format| format == "json") {
         builder.json().try_init()

@@ -18,7 +18,10 @@ use passend_store::{AlertQuery, AlertRow, ClientQuery, ClientSort};
 use serde::Deserialize;
 
 use super::format::{self, Deadline, Names};
-use super::{Choice, Layout, PageError, actor_regions, bad_param, filter_choices, param, query_string, render};
+use super::{
+    Choice, Layout, PageError, actor_regions, bad_param, filter_choices, param, query_string, render, sector_choices,
+    status_choices,
+};
 use crate::actor::{Actor, Role};
 use crate::auth::{PageSession, Session};
 use crate::policy::{self, InboxScope};
@@ -159,20 +162,8 @@ pub async fn home(
             |r| r.cod001().to_string(),
             |r| r.name().into(),
         ),
-        sectors: filter_choices(
-            "Alle sectoren",
-            Sector::ALL,
-            param(&params.sector),
-            |s| s.as_str().into(),
-            |s| format!("{} ({})", s.label_nl(), s.as_str()),
-        ),
-        statuses: filter_choices(
-            "Alle statussen",
-            WaitStatus::ALL,
-            param(&params.status),
-            |s| s.token().into(),
-            |s| s.label_nl().into(),
-        ),
+        sectors: sector_choices(param(&params.sector)),
+        statuses: status_choices(param(&params.status)),
         more: inbox.rows.len() > INBOX_LIMIT,
         rows: inbox.rows.into_iter().take(INBOX_LIMIT).collect(),
         limit: INBOX_LIMIT,

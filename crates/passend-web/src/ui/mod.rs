@@ -27,7 +27,7 @@ use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
-use passend_domain::codes::Region;
+use passend_domain::codes::{Region, Sector, WaitStatus};
 use passend_domain::supply::SupplyDirectory;
 
 pub use error::PageError;
@@ -85,6 +85,22 @@ fn filter_choices<T>(
         choices.push(Choice::new(item_value, label(&item), selected));
     }
     choices
+}
+
+/// The sector filter's options.
+fn sector_choices(current: Option<&str>) -> Vec<Choice> {
+    filter_choices(
+        "Alle sectoren",
+        Sector::ALL,
+        current,
+        |s| s.as_str().into(),
+        |s| format!("{} ({})", s.label_nl(), s.as_str()),
+    )
+}
+
+/// The wait-status filter's options.
+fn status_choices(current: Option<&str>) -> Vec<Choice> {
+    filter_choices("Alle statussen", WaitStatus::ALL, current, |s| s.token().into(), |s| s.label_nl().into())
 }
 
 /// The regions a person works in, for the region filters: a zorgkantoor's

@@ -17,7 +17,10 @@ use passend_store::{ClientQuery, ClientSort};
 use serde::Deserialize;
 
 use super::format::{self, Deadline, Names};
-use super::{Choice, Layout, PageError, actor_regions, bad_param, filter_choices, param, query_string, render};
+use super::{
+    Choice, Layout, PageError, actor_regions, bad_param, filter_choices, param, query_string, render, sector_choices,
+    status_choices,
+};
 use crate::actor::{Actor, Role};
 use crate::auth::PageSession;
 use crate::policy::{self, Denied};
@@ -383,20 +386,8 @@ pub async fn page(
             view,
             regions: filters.regions,
             locations: filters.locations,
-            sectors: filter_choices(
-                "Alle sectoren",
-                Sector::ALL,
-                param(&params.sector),
-                |s| s.as_str().into(),
-                |s| format!("{} ({})", s.label_nl(), s.as_str()),
-            ),
-            statuses: filter_choices(
-                "Alle statussen",
-                WaitStatus::ALL,
-                param(&params.status),
-                |s| s.token().into(),
-                |s| s.label_nl().into(),
-            ),
+            sectors: sector_choices(param(&params.sector)),
+            statuses: status_choices(param(&params.status)),
             classifications: filter_choices(
                 "Alle classificaties",
                 Classification::ALL,

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use clap::Args;
+use passend_domain::ids::ClientId;
 use passend_web::auth::demo::{DemoAccount, demo_accounts};
 use passend_web::{AppState, Today};
 
@@ -43,6 +44,12 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
 pub(super) fn serve(db: &Path, options: &ServerOptions, password: &str) -> anyhow::Result<()> {
     passend_web::telemetry::init_logs();
     let passend = open_existing(db, options.policy.as_deref())?;
+    // A database written by an older passend has projections without the
+    // columns the lists need: recompute them from the log once.
+    if passend.summary(ClientId(1)).is_err() {
+        println!("De projecties van {} zijn van een oudere versie; ze worden opnieuw berekend …", db.display());
+        passend.rebuild().with_context(|| format!("cannot rebuild the projections of {}", db.display()))?;
+    }
     let today = Today::Clock;
     let (accounts, printed) = demo_accounts(&passend, today.date(), password)
         .with_context(|| format!("cannot choose demo accounts from {}", db.display()))?;
