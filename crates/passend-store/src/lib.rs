@@ -26,5 +26,5 @@ pub use client_query::{ClientPage, ClientQuery, ClientScope, ClientSort, TextMat
 pub use event::{Event, EventMeta, NewEvent, RecordedEvent};
 pub use event_store::{AlertQuery, AlertRow, CasePayload, Commit, EventStore, StoreError, StreamAppend};
 pub use projection::{ProjectionChange, WaitingListEntry};
-pub use service::{Batch, CommandError, Passend};
+pub use service::{Batch, CommandError, Passend, fold_case};
 pub use stream::StreamId;

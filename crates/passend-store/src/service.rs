@@ -27,6 +27,18 @@ use crate::{
     ClientPage, ClientQuery, Event, EventMeta, NewEvent, ProjectionChange, RecordedEvent, StreamId, WaitingListEntry,
 };
 
+/// The state and version of a case from its recorded stream: the one fold
+/// of stored case events, for the service and for readers that also show
+/// the events themselves.
+pub fn fold_case(events: &[RecordedEvent]) -> (CaseState, u32) {
+    let version = events.last().map_or(0, |event| event.version);
+    let state = CaseState::fold(events.iter().filter_map(|recorded| match &recorded.event {
+        Event::Case(event) => Some((recorded.meta.occurred_on, event)),
+        Event::Supply(_) | Event::Note(_) => None,
+    }));
+    (state, version)
+}
+
 /// Why a command was not recorded.
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
@@ -152,11 +164,7 @@ impl<S: EventStore> Passend<S> {
     /// A case folded from its events, with its version.
     pub fn case_state(&self, client: ClientId) -> Result<(CaseState, u32), CommandError> {
         let events = self.store.read_stream(StreamId::Client(client))?;
-        let version = events.last().map_or(0, |event| event.version);
-        let state = CaseState::fold(events.iter().filter_map(|recorded| match &recorded.event {
-            Event::Case(event) => Some((recorded.meta.occurred_on, event)),
-            Event::Supply(_) | Event::Note(_) => None,
-        }));
+        let (state, version) = fold_case(&events);
         Ok((state, version))
     }
 

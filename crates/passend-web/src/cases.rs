@@ -87,11 +87,7 @@ pub fn open_blocking(passend: &Service, actor: &Actor, client: ClientId) -> Resu
     let summary = visible_summary(passend, actor, client)?;
     let party = policy::note_party(actor, &summary, &passend.supply()).ok();
     let events = passend.store().read_stream(StreamId::Client(client))?;
-    let version = events.last().map_or(0, |event| event.version);
-    let state = CaseState::fold(events.iter().filter_map(|recorded| match &recorded.event {
-        Event::Case(event) => Some((recorded.meta.occurred_on, event)),
-        Event::Supply(_) | Event::Note(_) => None,
-    }));
+    let (state, version) = passend_store::fold_case(&events);
     let mut timeline: Vec<TimelineEntry> = events
         .into_iter()
         .filter_map(|recorded| match recorded.event {
