@@ -131,9 +131,9 @@ impl<'t> ProjectionWriter<'t> {
                 "INSERT OR FAIL INTO client_summaries
                      (client, region, care_profile, delivery_form, dossierhouder, first_contact_due, first_contact_on,
                       status, classification, status_since, waiting_since, norm_due, refusals, placed_at, bridging,
-                      ended_on, name, bsn, birth_date, oco_consent, sector, order_group)
+                      ended_on, name, bsn, birth_date, oco_consent, sector, order_group, preferences, alerts)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                         ?21, ?22)",
+                         ?21, ?22, ?23, ?24)",
             )?,
             insert_entry: prepare(
                 "INSERT OR FAIL INTO waiting_list_entries (target, client, preference_rank, order_group, waiting_since)
@@ -160,6 +160,7 @@ impl<'t> ProjectionWriter<'t> {
     /// Inserts the rows of a client that has none.
     pub fn insert(&mut self, summary: &CaseSummary) -> Result<(), StoreError> {
         let client = summary.client.0;
+        let entries = projection::waiting_list_entries(summary);
         let day = |day: Option<jiff::civil::Date>| day.map(columns::day_text);
         self.insert_summary
             .execute(params![
@@ -185,9 +186,13 @@ impl<'t> ProjectionWriter<'t> {
                 summary.oco_consent.map(|oco| oco.0),
                 summary.sector().map(|sector| sector.as_str()),
                 summary.waiting_order_key().map(|key| columns::order_group(key.group)),
+                // What its waiting-list and alert rows say, beside the facts,
+                // so that a page of the client list is one read.
+                columns::preferences(entries.iter().map(|entry| entry.target)),
+                columns::alerts(projection::alert_rows(summary)),
             ])
             .map_err(database)?;
-        for entry in projection::waiting_list_entries(summary) {
+        for entry in entries {
             self.insert_entry
                 .execute(params![
                     columns::target(entry.target),

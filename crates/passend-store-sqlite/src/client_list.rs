@@ -1,14 +1,10 @@
 //! The client list: one page of a [`ClientQuery`] as SQL over
-//! `client_summaries`, with its preferences, alerts and total.
+//! `client_summaries`, and its total.
 //!
 //! The statement is assembled from the query's scope, filters and sort, but
 //! every value is a bound parameter: only fixed fragments of SQL are pasted.
-//! A page costs one query for its rows, one for their preferences, one for
-//! their alerts, and one cheap one for the total (see [`total`]); all four
-//! read the same snapshot.
-
-use std::collections::HashMap;
-use std::sync::LazyLock;
+//! A page costs one statement for its rows (see [`page_sql`]) and one cheap
+//! one for the total (see [`total`]); both read the same snapshot.
 
 use passend_domain::case::waiting_order::order_group;
 use passend_domain::case::{CaseSummary, ListTarget};
@@ -18,7 +14,7 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::types::Value;
 use rusqlite::{Connection, params_from_iter};
 
-use crate::projections::{SUMMARY_COLUMNS, alert_row, summary_row};
+use crate::projections::{SUMMARY_COLUMNS, summary_row};
 use crate::{columns, database};
 
 /// The SQL function of the name search, `passend_name_contains(name,
@@ -180,11 +176,13 @@ fn order_by(query: &ClientQuery) -> String {
     format!(" ORDER BY {main}, client ASC")
 }
 
-/// The SQL of a page's rows and its bound values: the hot query.
-/// The page's query. LIMIT and OFFSET are written into the SQL as numbers
-/// (they are `usize`s, never text): SQLite re-prepares a statement whose
-/// LIMIT is a bound parameter at every execution, which cost the waiting
-/// list a third of its time.
+/// The SQL of a page and its bound values: the hot query. A summary row
+/// holds the client's preferences and alerts too, so the page is one read.
+///
+/// LIMIT and OFFSET are written into the SQL as numbers (they are
+/// `usize`s, never text): SQLite re-prepares a statement whose LIMIT is a
+/// bound parameter at every execution, which cost the waiting list a third
+/// of its time.
 fn page_sql(query: &ClientQuery, filter: &Filter) -> (String, Vec<Value>) {
     let sql = format!(
         "SELECT {SUMMARY_COLUMNS} FROM client_summaries{}{} LIMIT {} OFFSET {}",
@@ -199,10 +197,9 @@ fn page_sql(query: &ClientQuery, filter: &Filter) -> (String, Vec<Value>) {
 /// One page of clients and the number that match in all.
 pub fn clients(connection: &Connection, query: &ClientQuery) -> Result<ClientPage, StoreError> {
     let Some(filter) = filter(query) else { return Ok(ClientPage { total: 0, rows: Vec::new() }) };
-    // One snapshot for the rows, their details and the total.
+    // One snapshot for the page and the total.
     let snapshot = connection.unchecked_transaction().map_err(database)?;
-    let mut rows = page_rows(&snapshot, query, &filter)?;
-    add_details(&snapshot, &mut rows)?;
+    let rows = page_rows(&snapshot, query, &filter)?;
     let total = total(&snapshot, query, &filter, rows.len())?;
     snapshot.finish().map_err(database)?;
     Ok(ClientPage { total, rows })
@@ -217,57 +214,6 @@ fn page_rows(connection: &Connection, query: &ClientQuery, filter: &Filter) -> R
         rows.push(summary_row(row)?);
     }
     Ok(rows)
-}
-
-/// Clients per detail query: pages up to this size cost one query each for
-/// preferences and alerts. Unused slots are bound to NULL, which matches no
-/// client, so every page size shares one prepared statement.
-const SLOTS: usize = 64;
-
-static PREFERENCES_SQL: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "SELECT client, target FROM waiting_list_entries WHERE client IN ({}) ORDER BY client, preference_rank",
-        placeholders(SLOTS)
-    )
-});
-
-static ALERTS_SQL: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "SELECT client, kind, opens_on, deadline, provider FROM alert_schedule WHERE client IN ({})
-         ORDER BY client, kind_rank",
-        placeholders(SLOTS)
-    )
-});
-
-/// Fills in the preferences and alerts of a page's summaries.
-fn add_details(connection: &Connection, rows: &mut [CaseSummary]) -> Result<(), StoreError> {
-    let index: HashMap<u32, usize> = rows.iter().enumerate().map(|(index, row)| (row.client.0, index)).collect();
-    let clients: Vec<u32> = rows.iter().map(|row| row.client.0).collect();
-    for chunk in clients.chunks(SLOTS) {
-        let slots = || {
-            let padding = std::iter::repeat_n(Value::Null, SLOTS - chunk.len());
-            chunk.iter().map(|client| Value::Integer(i64::from(*client))).chain(padding)
-        };
-        let row_of = |client: u32| {
-            index
-                .get(&client)
-                .copied()
-                .ok_or_else(|| StoreError::Corrupt(format!("client {client} is not on the page")))
-        };
-        let mut statement = connection.prepare_cached(&PREFERENCES_SQL).map_err(database)?;
-        let mut result = statement.query(params_from_iter(slots())).map_err(database)?;
-        while let Some(row) = result.next().map_err(database)? {
-            let target = columns::parse_target(&row.get::<_, String>(1).map_err(database)?)?;
-            rows[row_of(row.get(0).map_err(database)?)?].preferences.push(target);
-        }
-        let mut statement = connection.prepare_cached(&ALERTS_SQL).map_err(database)?;
-        let mut result = statement.query(params_from_iter(slots())).map_err(database)?;
-        while let Some(row) = result.next().map_err(database)? {
-            let alert = alert_row(row, 1)?;
-            rows[row_of(row.get(0).map_err(database)?)?].alerts.push(alert);
-        }
-    }
-    Ok(())
 }
 
 /// The number of clients that match. A short page tells it outright; a

@@ -4,6 +4,7 @@
 
 use jiff::civil::Date;
 use passend_domain::case::ListTarget;
+use passend_domain::case::alerts::{AlertKind, ScheduledAlert};
 use passend_domain::case::waiting_order::OrderGroup;
 use passend_domain::codes::Region;
 use passend_domain::ids::{AgbCode, Bsn};
@@ -114,6 +115,72 @@ pub fn parse_target(text: &str) -> Result<ListTarget, StoreError> {
     }
 }
 
+/// The preferences column of a summary: its waiting-list targets in rank
+/// order, separated by spaces (`location-3 provider-47000001`), empty when
+/// it waits nowhere.
+pub fn preferences(targets: impl IntoIterator<Item = ListTarget>) -> String {
+    targets.into_iter().map(target).collect::<Vec<_>>().join(" ")
+}
+
+pub fn parse_preferences(text: &str) -> Result<Vec<ListTarget>, StoreError> {
+    text.split_ascii_whitespace().map(parse_target).collect()
+}
+
+/// The alerts column of a summary: its alerts in order of urgency,
+/// separated by `;`, each `kind,opens_on,deadline,provider` with an empty
+/// field for a missing deadline or provider. None of the fields can hold a
+/// `,` or a `;`: they are tokens, dates and AGB codes.
+pub fn alerts(alerts: &[ScheduledAlert]) -> String {
+    let mut alerts = alerts.to_vec();
+    alerts.sort_by_key(|alert| alert.kind as u8);
+    let field = |value: Option<String>| value.unwrap_or_default();
+    alerts
+        .iter()
+        .map(|alert| {
+            format!(
+                "{},{},{},{}",
+                alert.kind.token(),
+                alert.opens_on,
+                field(alert.deadline.map(|day| day.to_string())),
+                field(alert.provider.map(|agb| agb.to_string()))
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// `None` for an empty field.
+fn optional(field: &str) -> Option<&str> {
+    (!field.is_empty()).then_some(field)
+}
+
+pub fn parse_alerts(text: &str) -> Result<Vec<ScheduledAlert>, StoreError> {
+    text.split(';')
+        .filter(|alert| !alert.is_empty())
+        .map(|alert| match alert.split(',').collect::<Vec<_>>()[..] {
+            [kind, opens_on, deadline, provider] => {
+                scheduled_alert(kind, opens_on, optional(deadline), optional(provider))
+            }
+            _ => Err(StoreError::Corrupt(format!("alert {alert:?}"))),
+        })
+        .collect()
+}
+
+/// An alert from its columns, in `alert_schedule` or in a summary's alerts.
+pub fn scheduled_alert(
+    kind: &str,
+    opens_on: &str,
+    deadline: Option<&str>,
+    provider: Option<&str>,
+) -> Result<ScheduledAlert, StoreError> {
+    Ok(ScheduledAlert {
+        kind: AlertKind::parse_token(kind).ok_or_else(|| StoreError::Corrupt(format!("alert kind {kind:?}")))?,
+        opens_on: date(opens_on)?,
+        deadline: deadline.map(date).transpose()?,
+        provider: provider.map(agb).transpose()?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date as day;
@@ -133,5 +200,53 @@ mod tests {
         assert!(date("2026-02-30").is_err());
         assert!(date("2026-1a-05").is_err());
         assert!(date("yesterday").is_err());
+    }
+
+    #[test]
+    fn preferences_read_back_in_rank_order() {
+        let agb = AgbCode::parse("47000001").unwrap();
+        let targets = vec![
+            ListTarget::Location(passend_domain::ids::LocationId(3)),
+            ListTarget::Provider(agb),
+            ListTarget::Location(passend_domain::ids::LocationId(12)),
+        ];
+        let text = preferences(targets.clone());
+        assert_eq!(text, "location-3 provider-47000001 location-12");
+        assert_eq!(parse_preferences(&text).unwrap(), targets);
+        assert_eq!(parse_preferences(&preferences([])).unwrap(), Vec::new());
+        assert!(parse_preferences("location-3 client-4").is_err());
+    }
+
+    #[test]
+    fn alerts_read_back_in_order_of_urgency_with_their_missing_fields() {
+        let agb = AgbCode::parse("47000001").unwrap();
+        let written = [
+            ScheduledAlert {
+                kind: AlertKind::BridgedWaiting,
+                opens_on: day(2026, 3, 2),
+                deadline: None,
+                provider: None,
+            },
+            ScheduledAlert {
+                kind: AlertKind::FirstContactOverdue,
+                opens_on: day(2026, 1, 20),
+                deadline: Some(day(2026, 1, 19)),
+                provider: Some(agb),
+            },
+            ScheduledAlert {
+                kind: AlertKind::NormExceeded,
+                opens_on: day(-5, 3, 1),
+                deadline: Some(day(9999, 12, 31)),
+                provider: None,
+            },
+        ];
+        let text = alerts(&written);
+        assert!(text.starts_with("first_contact_overdue,2026-01-20,2026-01-19,47000001;"), "{text}");
+        let mut expected = written.to_vec();
+        expected.sort_by_key(|alert| alert.kind as u8);
+        assert_eq!(parse_alerts(&text).unwrap(), expected);
+        assert_eq!(parse_alerts(&alerts(&[])).unwrap(), Vec::new());
+        assert!(parse_alerts("bridged_waiting,2026-03-02,").is_err());
+        assert!(parse_alerts("sleeping,2026-03-02,,").is_err());
     }
 }

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use passend_domain::case::alerts::{AlertKind, ScheduledAlert};
 use passend_domain::case::counts::WaitingPersons;
 use passend_domain::case::waiting_order::WaitingOrderKey;
 use passend_domain::case::{CaseSummary, ListTarget};
@@ -19,9 +18,9 @@ use crate::{columns, database};
 pub(crate) const SUMMARY_COLUMNS: &str =
     "client, region, care_profile, delivery_form, dossierhouder, first_contact_due,
     first_contact_on, status, classification, status_since, waiting_since, norm_due, refusals, placed_at, bridging,
-    ended_on, name, bsn, birth_date, oco_consent";
+    ended_on, name, bsn, birth_date, oco_consent, preferences, alerts";
 
-/// A summary row without its preferences and alerts.
+/// A summary from a row of [`SUMMARY_COLUMNS`].
 pub(crate) fn summary_row(row: &Row<'_>) -> Result<CaseSummary, StoreError> {
     let text = |index: usize| row.get::<_, Option<String>>(index).map_err(database);
     let day = |index: usize| columns::optional_date(text(index)?);
@@ -56,98 +55,39 @@ pub(crate) fn summary_row(row: &Row<'_>) -> Result<CaseSummary, StoreError> {
         waiting_since: day(10)?,
         norm_due: day(11)?,
         refusals: row.get(12).map_err(database)?,
-        preferences: Vec::new(),
+        preferences: columns::parse_preferences(borrowed_text(row, 20)?)?,
         placed_at: row.get::<_, Option<u32>>(13).map_err(database)?.map(LocationId),
         bridging: row.get(14).map_err(database)?,
         ended_on: day(15)?,
         oco_consent: row.get::<_, Option<u32>>(19).map_err(database)?.map(OcoId),
-        alerts: Vec::new(),
+        alerts: columns::parse_alerts(borrowed_text(row, 21)?)?,
     })
 }
 
 /// An alert from its four columns, starting at `offset`: kind, opens_on, deadline, provider.
-pub(crate) fn alert_row(row: &Row<'_>, offset: usize) -> Result<ScheduledAlert, StoreError> {
-    let kind: String = row.get(offset).map_err(database)?;
-    let opens_on: String = row.get(offset + 1).map_err(database)?;
-    let provider: Option<String> = row.get(offset + 3).map_err(database)?;
-    Ok(ScheduledAlert {
-        kind: AlertKind::parse_token(&kind).ok_or_else(|| StoreError::Corrupt(format!("alert kind {kind:?}")))?,
-        opens_on: columns::date(&opens_on)?,
-        deadline: columns::optional_date(row.get(offset + 2).map_err(database)?)?,
-        provider: provider.as_deref().map(columns::agb).transpose()?,
-    })
+/// A text column read in place, without a copy.
+fn borrowed_text<'r>(row: &'r Row<'_>, index: usize) -> Result<&'r str, StoreError> {
+    let value = row.get_ref(index).map_err(database)?;
+    value.as_str().map_err(|error| StoreError::Corrupt(format!("column {index}: {error}")))
 }
 
 pub fn client_summary(connection: &Connection, client: ClientId) -> Result<Option<CaseSummary>, StoreError> {
     let sql = format!("SELECT {SUMMARY_COLUMNS} FROM client_summaries WHERE client = ?1");
     let mut statement = connection.prepare_cached(&sql).map_err(database)?;
     let mut rows = statement.query(params![client.0]).map_err(database)?;
-    let Some(row) = rows.next().map_err(database)? else { return Ok(None) };
-    let mut summary = summary_row(row)?;
-    let mut preferences = connection
-        .prepare_cached("SELECT target FROM waiting_list_entries WHERE client = ?1 ORDER BY preference_rank")
-        .map_err(database)?;
-    let mut rows = preferences.query(params![client.0]).map_err(database)?;
-    while let Some(row) = rows.next().map_err(database)? {
-        summary.preferences.push(columns::parse_target(&row.get::<_, String>(0).map_err(database)?)?);
-    }
-    let mut alerts = connection
-        .prepare_cached(
-            "SELECT kind, opens_on, deadline, provider FROM alert_schedule WHERE client = ?1 ORDER BY kind_rank",
-        )
-        .map_err(database)?;
-    let mut rows = alerts.query(params![client.0]).map_err(database)?;
-    while let Some(row) = rows.next().map_err(database)? {
-        summary.alerts.push(alert_row(row, 0)?);
-    }
-    Ok(Some(summary))
+    rows.next().map_err(database)?.map(summary_row).transpose()
 }
 
-/// Every summary in client order: three ordered scans, merged by client.
+/// Every summary in client order.
 pub fn for_each_client_summary(
     connection: &Connection,
     visit: &mut dyn FnMut(CaseSummary) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
-    let mut preferences = Vec::new();
-    let mut statement = connection
-        .prepare_cached("SELECT client, target FROM waiting_list_entries ORDER BY client, preference_rank")
-        .map_err(database)?;
-    let mut rows = statement.query([]).map_err(database)?;
-    while let Some(row) = rows.next().map_err(database)? {
-        let client: u32 = row.get(0).map_err(database)?;
-        preferences.push((client, columns::parse_target(&row.get::<_, String>(1).map_err(database)?)?));
-    }
-    let mut alerts = Vec::new();
-    let mut statement = connection
-        .prepare_cached(
-            "SELECT client, kind, opens_on, deadline, provider FROM alert_schedule ORDER BY client, kind_rank",
-        )
-        .map_err(database)?;
-    let mut rows = statement.query([]).map_err(database)?;
-    while let Some(row) = rows.next().map_err(database)? {
-        let client: u32 = row.get(0).map_err(database)?;
-        alerts.push((client, alert_row(row, 1)?));
-    }
-    let (mut next_preference, mut next_alert) = (0, 0);
     let sql = format!("SELECT {SUMMARY_COLUMNS} FROM client_summaries ORDER BY client");
     let mut statement = connection.prepare_cached(&sql).map_err(database)?;
     let mut rows = statement.query([]).map_err(database)?;
     while let Some(row) = rows.next().map_err(database)? {
-        let mut summary = summary_row(row)?;
-        let client = summary.client.0;
-        while let Some((owner, target)) = preferences.get(next_preference).filter(|(owner, _)| *owner <= client) {
-            if *owner == client {
-                summary.preferences.push(*target);
-            }
-            next_preference += 1;
-        }
-        while let Some((owner, alert)) = alerts.get(next_alert).filter(|(owner, _)| *owner <= client) {
-            if *owner == client {
-                summary.alerts.push(*alert);
-            }
-            next_alert += 1;
-        }
-        visit(summary)?;
+        visit(summary_row(row)?)?;
     }
     Ok(())
 }
@@ -214,16 +154,16 @@ pub fn open_alerts(connection: &Connection, query: &AlertQuery) -> Result<Vec<Al
         .map_err(database)?;
     let mut alerts = Vec::new();
     while let Some(row) = rows.next().map_err(database)? {
-        let kind: String = row.get(2).map_err(database)?;
-        let opens_on: String = row.get(3).map_err(database)?;
-        let provider: Option<String> = row.get(5).map_err(database)?;
+        let text = |index: usize| row.get::<_, Option<String>>(index).map_err(database);
+        let (kind, opens_on) = (text(2)?.unwrap_or_default(), text(3)?.unwrap_or_default());
+        let alert = columns::scheduled_alert(&kind, &opens_on, text(4)?.as_deref(), text(5)?.as_deref())?;
         alerts.push(AlertRow {
             client: ClientId(row.get(0).map_err(database)?),
             region: columns::region(row.get(1).map_err(database)?)?,
-            kind: AlertKind::parse_token(&kind).ok_or_else(|| StoreError::Corrupt(format!("alert kind {kind:?}")))?,
-            opens_on: columns::date(&opens_on)?,
-            deadline: columns::optional_date(row.get(4).map_err(database)?)?,
-            provider: provider.as_deref().map(columns::agb).transpose()?,
+            kind: alert.kind,
+            opens_on: alert.opens_on,
+            deadline: alert.deadline,
+            provider: alert.provider,
         });
     }
     Ok(alerts)

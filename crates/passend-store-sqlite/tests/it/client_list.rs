@@ -1,5 +1,7 @@
 //! The client list on a database file: the hot query reads an index range
-//! instead of sorting a region, and readers on many threads see every commit.
+//! instead of sorting a region, a page carries its preferences and alerts
+//! (also in a database migrated from V3), and readers on many threads see
+//! every commit.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -10,7 +12,7 @@ use passend_domain::ids::{AgbCode, ClientId, LocationId};
 use passend_domain::policy::PolicySet;
 use passend_domain::supply::{Location, Provider};
 use passend_store::conformance::meta;
-use passend_store::{ClientQuery, ClientScope, EventStore, Passend};
+use passend_store::{ClientQuery, ClientScope, ClientSort, EventStore, Passend};
 use passend_store_sqlite::SqliteStore;
 
 fn utrecht() -> Region {
@@ -72,7 +74,12 @@ fn waiting_world(clients: u32) -> (tempfile::TempDir, Passend<SqliteStore>) {
         let status = CaseCommand::SetWaitStatus {
             status: WaitStatus::ALL[number as usize % 4],
             classification: None,
-            preferences: Some(vec![ListTarget::Location(location)]),
+            // Two preferences, in either order, so that rank order shows.
+            preferences: Some(if number % 2 == 0 {
+                vec![ListTarget::Location(location), ListTarget::Provider(agb)]
+            } else {
+                vec![ListTarget::Provider(agb), ListTarget::Location(location)]
+            }),
         };
         batch.execute(client, &status, meta(date(2026, 2, 1 + (number % 28) as i8))).unwrap();
     }
@@ -95,6 +102,30 @@ fn the_region_waiting_list_reads_an_index_range_in_order() {
     }
     let page = service.clients(&region_waiting_list(utrecht())).unwrap();
     assert_eq!((page.total, page.rows.len()), (50, 50));
+}
+
+/// A V3 database has each client's preferences and alerts only in the
+/// waiting-list and alert tables; the V4 migration copies them beside the
+/// summary, so pages read the same without a rebuild.
+#[test]
+fn a_v3_database_migrates_with_the_preferences_and_alerts_of_every_client() {
+    let (directory, service) = waiting_world(12);
+    let written = service.projected_summaries().unwrap();
+    assert!(written.iter().all(|summary| summary.preferences.len() == 2));
+    assert!(written.iter().any(|summary| !summary.alerts.is_empty()));
+    drop(service);
+    let path = directory.path().join("passend.db");
+    {
+        let connection = rusqlite::Connection::open(&path).unwrap();
+        for column in ["preferences", "alerts"] {
+            connection.execute_batch(&format!("ALTER TABLE client_summaries DROP COLUMN {column}")).unwrap();
+        }
+        assert_eq!(connection.execute("DELETE FROM refinery_schema_history WHERE version = 4", []).unwrap(), 1);
+    }
+    let service = Passend::open(SqliteStore::open(&path).unwrap(), PolicySet::default()).unwrap();
+    assert_eq!(service.projected_summaries().unwrap(), written);
+    let by_number = ClientQuery { sort: ClientSort::Client, ..ClientQuery::new(ClientScope::All, 50) };
+    assert_eq!(service.clients(&by_number).unwrap().rows, written);
 }
 
 #[test]

@@ -70,7 +70,7 @@ fn a_v2_database_migrates_and_a_rebuild_fills_the_client_list() {
             .unwrap();
         service.projected_summaries().unwrap()
     };
-    // Back to V2: without the V3 indexes, columns and history row.
+    // Back to V2: without the V3 indexes, the V3 and V4 columns, and their history rows.
     {
         let connection = rusqlite::Connection::open(&path).unwrap();
         let indexes: Vec<String> = connection
@@ -84,10 +84,11 @@ fn a_v2_database_migrates_and_a_rebuild_fills_the_client_list() {
         for index in indexes {
             connection.execute_batch(&format!("DROP INDEX {index}")).unwrap();
         }
-        for column in ["name", "bsn", "birth_date", "oco_consent", "sector", "order_group"] {
+        let columns = ["name", "bsn", "birth_date", "oco_consent", "sector", "order_group", "preferences", "alerts"];
+        for column in columns {
             connection.execute_batch(&format!("ALTER TABLE client_summaries DROP COLUMN {column}")).unwrap();
         }
-        assert_eq!(connection.execute("DELETE FROM refinery_schema_history WHERE version = 3", []).unwrap(), 1);
+        assert_eq!(connection.execute("DELETE FROM refinery_schema_history WHERE version >= 3", []).unwrap(), 2);
     }
     let service = Passend::open(SqliteStore::open(&path).unwrap(), PolicySet::default()).unwrap();
     let stale = service.projected_summaries();
