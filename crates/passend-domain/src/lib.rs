@@ -11,7 +11,8 @@
 //! - [`ids`]: validated identifiers (BSN, AGB code, postcode) and passend's own ids.
 //! - [`codes`]: the iWlz code lists passend uses (COD163, COD578, COD167, COD168, COD172, COD001).
 //! - [`policy`]: the versioned norms and terms of each *Voorschrift* year.
-//! - [`supply`]: providers and locations, as far as the case rules need them.
+//! - [`vocabulary`]: the matching tags (context, expertise, contra-indication) of `data/tags.csv`.
+//! - [`supply`]: the supply register: providers, contracts, locations, free places, closed lists.
 //! - [`case`]: a client's case as an event stream, its commands and rules, alerts and waiting order.
 //! - [`note`]: notes between the parties of a case (*Notitieverkeer*).
 //! - [`report`]: the waiting-list report in the cuts of the official figures.
@@ -24,6 +25,7 @@ pub mod note;
 pub mod policy;
 pub mod report;
 pub mod supply;
+pub mod vocabulary;
 
 mod invalid_value;
 mod serde_str;

@@ -31,6 +31,15 @@ pub struct PolicyVersion {
     /// The counted refusal at which a *wacht op voorkeur* client moves to
     /// *wacht uit voorzorg* (2: "bij een 2e weigering").
     pub counted_refusals_until_precaution: u8,
+    /// Calendar days a free-places report stays fresh; a report older than
+    /// this is the staleness alert (14 when the file does not say: a location
+    /// that reports fortnightly is never flagged).
+    #[serde(default = "default_free_places_stale_after_days")]
+    pub free_places_stale_after_days: u32,
+}
+
+fn default_free_places_stale_after_days() -> u32 {
+    14
 }
 
 /// Working days the dossierhouder has for the first contact after an allocation.
@@ -133,6 +142,7 @@ impl PolicyVersion {
             first_contact: FirstContactTerms { first_allocation_working_days: 10, later_allocation_working_days: 5 },
             care_refusal_decision_days: 7,
             counted_refusals_until_precaution: 2,
+            free_places_stale_after_days: default_free_places_stale_after_days(),
         }
     }
 }
@@ -182,6 +192,9 @@ impl PolicySet {
             }
             if version.counted_refusals_until_precaution == 0 {
                 return invalid("counted_refusals_until_precaution must be at least 1");
+            }
+            if version.free_places_stale_after_days == 0 {
+                return invalid("free_places_stale_after_days must be at least 1");
             }
             let terms = [
                 &version.norms.urgent_plaatsen,
@@ -251,5 +264,7 @@ mod tests {
         let mut zero = PolicyVersion::passend_default();
         zero.norms.actief_plaatsen.ghz = Some(Term::Days(0));
         assert!(matches!(PolicySet::new(vec![zero]), Err(PolicyError::Invalid { .. })));
+        let never_fresh = PolicyVersion { free_places_stale_after_days: 0, ..PolicyVersion::passend_default() };
+        assert!(matches!(PolicySet::new(vec![never_fresh]), Err(PolicyError::Invalid { .. })));
     }
 }

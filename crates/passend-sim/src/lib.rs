@@ -18,9 +18,13 @@
 //! Layout:
 //! - [`config`]: what to generate ([`GenerateConfig`], [`Scope`]).
 //! - `targets`: the national figures and their share per region.
-//! - `postcodes`, `tags`, `names`, `location_kinds`, `classifications`: the
-//!   reference data (`data/`, with its attribution) and the word lists.
-//! - `supply_model` and `providers`: providers and locations, registered first.
+//! - `postcodes`, `names`, `location_kinds`, `classifications`: the
+//!   reference data (`data/`, with its attribution) and the word lists; the
+//!   matching tags are the domain's vocabulary (`passend_domain::vocabulary`).
+//! - `supply_model` and `providers`: providers with their contracts and
+//!   locations with their context, registered first.
+//! - `free_places`: each location's free-places report near the end of the
+//!   window, recorded after the clients.
 //! - `population`: one plan per client (its path through the window), with
 //!   beds that free up and fill again.
 //! - `client_history`: a plan played as dated commands, in date order.
@@ -43,6 +47,7 @@ mod client_history;
 mod counters;
 mod days;
 mod error;
+mod free_places;
 mod location_kinds;
 mod names;
 mod population;
@@ -53,7 +58,6 @@ mod regions;
 mod run;
 mod stats;
 mod supply_model;
-mod tags;
 mod targets;
 
 pub use config::{GenerateConfig, Scope};

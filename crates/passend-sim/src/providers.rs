@@ -1,13 +1,15 @@
 //! Providers and their locations, registered through the service before any
 //! client: each region gets its share of the national number of locations
 //! (`targets`), grouped into providers contracted by that region's
-//! zorgkantoor, each location in a postcode of the region.
+//! zorgkantoor, each location in a postcode of the region. Each provider is
+//! contracted for its region and the care profiles of its locations; each
+//! location gets context tags of its kind.
 
 use std::collections::BTreeSet;
 
 use passend_domain::codes::{CareProfile, Region, Sector};
 use passend_domain::ids::{AgbCode, LocationId};
-use passend_domain::supply::{Location, Provider};
+use passend_domain::supply::{Contract, Location, Provider};
 use passend_store::{EventMeta, EventStore, Passend};
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
@@ -20,11 +22,14 @@ use crate::names::{self, ProviderNames};
 use crate::postcodes::{address_in, postcodes};
 use crate::random::{self, pick, round_count};
 use crate::supply_model::{ModelLocation, ModelProvider, SupplyModel};
-use crate::tags::vocabulary;
 use crate::{regions, targets};
 
 /// The random stream of a region's supply.
 const SUPPLY_STREAM: u64 = 1_000;
+
+/// The random streams of each location's context, by location id: a stream
+/// of its own, so that the tags leave the rest of the supply unchanged.
+const CONTEXT_STREAM: u64 = 0xC0_4E47_0000_0000;
 
 /// Registers the supply of `regions` and returns the model of it.
 /// `progress(done, total, events)` is called after each provider with its locations.
@@ -51,6 +56,7 @@ pub(crate) fn register_supply<S: EventStore>(
         service,
         window,
         counters,
+        seed,
         model: SupplyModel::new(),
         names: ProviderNames::default(),
         agb_codes: BTreeSet::new(),
@@ -77,6 +83,7 @@ struct SupplyBuilder<'a, S> {
     service: &'a Passend<S>,
     window: &'a Window,
     counters: &'a mut Counters,
+    seed: u64,
     model: SupplyModel,
     names: ProviderNames,
     agb_codes: BTreeSet<u32>,
@@ -113,6 +120,19 @@ impl<S: EventStore> SupplyBuilder<'_, S> {
                 &location_kinds::KINDS[if rng.random_bool(0.7) { main_kind } else { random::weighted(rng, &weights) }];
             self.location(rng, region, sector, kind, provider_index, agb)?;
         }
+        let mut care_profiles: Vec<CareProfile> = Vec::new();
+        for location in &self.model.provider(provider_index).locations {
+            for profile in &self.model.location(*location).profiles {
+                if !care_profiles.contains(profile) {
+                    care_profiles.push(*profile);
+                }
+            }
+        }
+        let contract = Contract { provider: agb, regions: vec![region], care_profiles };
+        if let Err(error) = self.service.record_contract(contract, self.meta(region)) {
+            return self.counters.failed(error, || format!("record the contract of {agb}"));
+        }
+        self.counters.events += 1;
         Ok(())
     }
 
@@ -133,12 +153,8 @@ impl<S: EventStore> SupplyBuilder<'_, S> {
             .map(|name| CareProfile::parse(name).expect("location kinds name valid profiles"))
             .collect();
         let capacity = rng.random_range(sector.capacity.0..=sector.capacity.1);
-        let vocabulary = vocabulary();
-        let expertise: Vec<&str> = kind.expertise.iter().copied().filter(|tag| vocabulary.is_expertise(tag)).collect();
-        let contra: Vec<&str> =
-            kind.contra_indications.iter().copied().filter(|tag| vocabulary.is_contra_indication(tag)).collect();
-        let expertise = choose_tags(rng, &expertise, 1, 3);
-        let contra_indications = choose_tags(rng, &contra, 0, 2);
+        let expertise = choose_tags(rng, kind.expertise, 1, 3);
+        let contra_indications = choose_tags(rng, kind.contra_indications, 0, 2);
         let crisis_beds = if rng.random_bool(kind.crisis_beds_chance) { rng.random_range(1..=2) } else { 0 };
         let location = Location {
             id: LocationId(0),
@@ -158,6 +174,11 @@ impl<S: EventStore> SupplyBuilder<'_, S> {
             Ok(id) => id,
             Err(error) => return self.counters.failed(error, || format!("register a location of {agb}")),
         };
+        self.counters.events += 1;
+        let context = choose_tags(&mut random::stream(self.seed, CONTEXT_STREAM + u64::from(id.0)), kind.context, 1, 3);
+        if let Err(error) = self.service.record_location_context(id, context, self.meta(region)) {
+            return self.counters.failed(error, || format!("record the context of location {id}"));
+        }
         self.counters.events += 1;
         self.model.add_location(ModelLocation {
             id,

@@ -1,5 +1,5 @@
 //! The orchestration: supply first, then the clients in registration order,
-//! committed in batches through the service.
+//! committed in batches through the service, then the free-places reports.
 
 use passend_domain::codes::Region;
 use passend_domain::ids::Bsn;
@@ -13,7 +13,7 @@ use crate::error::GenerateError;
 use crate::postcodes::postcodes;
 use crate::stats::{EndState, GenerateStats, Progress, Stage};
 use crate::supply_model::distance;
-use crate::{population, providers, regions};
+use crate::{free_places, population, providers, regions};
 
 /// Clients per transaction: large enough that the store's per-commit cost
 /// disappears, small enough that a batch's pending state stays small.
@@ -81,6 +81,7 @@ pub fn generate<S: EventStore>(
         counters.events += batch.commit()? as u64;
         progress(Progress { stage: Stage::Clients, done, total, events: counters.events });
     }
+    free_places::report_free_places(service, &model, config.seed, &window, &mut counters)?;
 
     Ok(GenerateStats {
         from: window.first_date(),

@@ -29,3 +29,31 @@ pub fn decode(stream: StreamId, payload: &str) -> Result<Event, StoreError> {
 pub fn decode_case(payload: &[u8]) -> Result<passend_domain::case::CaseEvent, StoreError> {
     serde_json::from_slice(payload).map_err(|error| StoreError::Corrupt(format!("case event: {error}")))
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+    use passend_domain::case::{CaseEvent, LivingProfile};
+    use passend_domain::ids::LocationId;
+    use passend_domain::supply::{FreePlacesReport, SupplyEvent};
+
+    use super::*;
+
+    #[test]
+    fn new_events_round_trip_and_their_optional_fields_may_be_absent() {
+        let report = r#"{"free_places_reported":{"location":3,"free":2,"reported_on":"2026-03-02"}}"#;
+        let expected = SupplyEvent::FreePlacesReported(FreePlacesReport {
+            location: LocationId(3),
+            free: 2,
+            occupied: None,
+            free_crisis_beds: None,
+            reported_on: date(2026, 3, 2),
+        });
+        let stream = StreamId::Location(LocationId(3));
+        assert_eq!(decode(stream, report).unwrap(), Event::Supply(expected.clone()));
+        assert_eq!(encode(&Event::Supply(expected)), report);
+        let profile = decode_case(br#"{"living_profile_recorded":{"needs":["dementie"]}}"#).unwrap();
+        let needs = LivingProfile { needs: vec!["dementie".to_string()], ..LivingProfile::default() };
+        assert_eq!(profile, CaseEvent::LivingProfileRecorded(needs));
+    }
+}

@@ -20,12 +20,17 @@ use crate::{
 
 mod client_list;
 mod notes_and_consent;
+mod supply_register;
 
 pub use client_list::{
     clients_by_every_filter, clients_found_by_name_bsn_and_number, clients_in_every_scope, clients_sorted_and_paged,
 };
 pub use notes_and_consent::{
     notes_are_numbered_and_leave_the_case_alone, oco_consent_is_recorded_withdrawn_and_rebuilt,
+};
+pub use supply_register::{
+    a_living_profile_is_recorded_on_the_case, contracts_and_location_context_are_recorded,
+    free_places_are_reported_replaced_and_withdrawn, waiting_lists_close_with_a_reason_and_reopen,
 };
 
 /// Generates one `#[test]` per conformance check for an engine.
@@ -45,7 +50,11 @@ macro_rules! conformance_tests {
             clients_sorted_and_paged,
             clients_found_by_name_bsn_and_number,
             notes_are_numbered_and_leave_the_case_alone,
-            oco_consent_is_recorded_withdrawn_and_rebuilt);
+            oco_consent_is_recorded_withdrawn_and_rebuilt,
+            free_places_are_reported_replaced_and_withdrawn,
+            waiting_lists_close_with_a_reason_and_reopen,
+            contracts_and_location_context_are_recorded,
+            a_living_profile_is_recorded_on_the_case);
     };
     (@tests $make:expr; $($check:ident),*) => {
         $(

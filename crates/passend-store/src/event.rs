@@ -20,8 +20,7 @@ impl Event {
     pub fn kind(&self) -> &'static str {
         match self {
             Event::Case(event) => event.kind(),
-            Event::Supply(SupplyEvent::ProviderRegistered(_)) => "provider_registered",
-            Event::Supply(SupplyEvent::LocationRegistered(_)) => "location_registered",
+            Event::Supply(event) => event.kind(),
             Event::Note(_) => "note_written",
         }
     }

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, SyncSender};
-use std::sync::{RwLock, RwLockReadGuard};
+use std::sync::{Mutex, RwLock, RwLockReadGuard};
 
 use jiff::civil::Date;
 use passend_domain::case::counts::WaitingPersons;
@@ -20,7 +20,9 @@ use passend_domain::codes::Region;
 use passend_domain::ids::{ClientId, LocationId};
 use passend_domain::note::{Audience, NoteRejection, NoteWritten, Party, write_note};
 use passend_domain::policy::PolicySet;
-use passend_domain::supply::{Location, Provider, SupplyDirectory, SupplyEvent, SupplyRejection};
+use passend_domain::supply::{
+    Contract, FreePlacesReport, Location, Provider, StaleReport, SupplyDirectory, SupplyEvent, SupplyRejection,
+};
 
 use crate::event_store::{AlertQuery, AlertRow, CasePayload, Commit, EventStore, StoreError, StreamAppend};
 use crate::{
@@ -37,6 +39,21 @@ pub fn fold_case(events: &[RecordedEvent]) -> (CaseState, u32) {
         Event::Supply(_) | Event::Note(_) => None,
     }));
     (state, version)
+}
+
+/// The stream of a supply event: a contract belongs to its provider, every
+/// other change of a location to that location.
+fn supply_stream(event: &SupplyEvent) -> StreamId {
+    match event {
+        SupplyEvent::ProviderRegistered(provider) => StreamId::Provider(provider.agb),
+        SupplyEvent::ContractRecorded(contract) => StreamId::Provider(contract.provider),
+        SupplyEvent::LocationRegistered(location) => StreamId::Location(location.id),
+        SupplyEvent::LocationContextRecorded { location, .. }
+        | SupplyEvent::FreePlacesReported(FreePlacesReport { location, .. })
+        | SupplyEvent::FreePlacesWithdrawn { location, .. }
+        | SupplyEvent::WaitingListClosed { location, .. }
+        | SupplyEvent::WaitingListReopened { location, .. } => StreamId::Location(*location),
+    }
 }
 
 /// Why a command was not recorded.
@@ -59,6 +76,10 @@ pub struct Passend<S> {
     store: S,
     policies: PolicySet,
     supply: RwLock<SupplyDirectory>,
+    /// The version of each provider and location stream, kept beside the
+    /// register (and changed only under its write lock), so that a supply
+    /// change knows the version to append at without reading the store.
+    supply_versions: Mutex<HashMap<StreamId, u32>>,
 }
 
 impl<S: EventStore> Passend<S> {
@@ -68,12 +89,14 @@ impl<S: EventStore> Passend<S> {
         supply_events.extend(store.read_category(StreamId::LOCATION_CATEGORY)?);
         supply_events.sort_by_key(|event| event.position);
         let mut supply = SupplyDirectory::default();
+        let mut supply_versions = HashMap::new();
         for recorded in &supply_events {
             if let Event::Supply(event) = &recorded.event {
                 supply.apply(event);
+                supply_versions.insert(recorded.stream, recorded.version);
             }
         }
-        Ok(Passend { store, policies, supply: RwLock::new(supply) })
+        Ok(Passend { store, policies, supply: RwLock::new(supply), supply_versions: Mutex::new(supply_versions) })
     }
 
     pub fn store(&self) -> &S {
@@ -93,35 +116,87 @@ impl<S: EventStore> Passend<S> {
     }
 
     pub fn register_provider(&self, provider: Provider, meta: EventMeta) -> Result<(), CommandError> {
-        let mut supply = self.supply.write().expect("supply lock");
-        let stream = StreamId::Provider(provider.agb);
-        let event = supply.decide_provider(provider)?;
-        self.append_supply(stream, &event, meta)?;
-        supply.apply(&event);
-        Ok(())
+        self.record_supply(meta, |supply| supply.decide_provider(provider))
     }
 
     /// Registers a location; its id is assigned here (the given one is ignored).
     pub fn register_location(&self, mut location: Location, meta: EventMeta) -> Result<LocationId, CommandError> {
-        let mut supply = self.supply.write().expect("supply lock");
-        location.id = supply.next_location_id();
-        let id = location.id;
-        let event = supply.decide_location(location)?;
-        self.append_supply(StreamId::Location(id), &event, meta)?;
-        supply.apply(&event);
+        let mut id = LocationId(0);
+        self.record_supply(meta, |supply| {
+            location.id = supply.next_location_id();
+            id = location.id;
+            supply.decide_location(location)
+        })?;
         Ok(id)
     }
 
-    fn append_supply(&self, stream: StreamId, event: &SupplyEvent, meta: EventMeta) -> Result<(), StoreError> {
+    /// Records a provider's contract, replacing the earlier one.
+    pub fn record_contract(&self, contract: Contract, meta: EventMeta) -> Result<(), CommandError> {
+        self.record_supply(meta, |supply| supply.decide_contract(contract))
+    }
+
+    /// Records the context tags a location offers, replacing the earlier ones.
+    pub fn record_location_context(
+        &self,
+        location: LocationId,
+        context: Vec<String>,
+        meta: EventMeta,
+    ) -> Result<(), CommandError> {
+        self.record_supply(meta, |supply| supply.decide_location_context(location, context))
+    }
+
+    /// Records a location's free places; the report binds until it is withdrawn or replaced.
+    pub fn report_free_places(&self, report: FreePlacesReport, meta: EventMeta) -> Result<(), CommandError> {
+        self.record_supply(meta, |supply| supply.decide_free_places(report))
+    }
+
+    /// Withdraws a location's free-places report as of the meta's day.
+    pub fn withdraw_free_places(&self, location: LocationId, meta: EventMeta) -> Result<(), CommandError> {
+        let on = meta.occurred_on;
+        self.record_supply(meta, |supply| supply.decide_withdraw_free_places(location, on))
+    }
+
+    /// Closes a location's waiting list as of the meta's day, for `reason`.
+    pub fn close_waiting_list(&self, location: LocationId, reason: &str, meta: EventMeta) -> Result<(), CommandError> {
+        let on = meta.occurred_on;
+        self.record_supply(meta, |supply| supply.decide_close_waiting_list(location, reason, on))
+    }
+
+    /// Reopens a location's closed waiting list as of the meta's day.
+    pub fn reopen_waiting_list(&self, location: LocationId, meta: EventMeta) -> Result<(), CommandError> {
+        let on = meta.occurred_on;
+        self.record_supply(meta, |supply| supply.decide_reopen_waiting_list(location, on))
+    }
+
+    /// The staleness alert on `today`, with the term of the policy in force then.
+    pub fn stale_free_places(&self, today: Date) -> Vec<StaleReport> {
+        self.supply().stale_reports(today, &self.policies)
+    }
+
+    /// Decides a supply change under the register's write lock, so that two
+    /// writers cannot both pass a check, and appends it to its stream.
+    fn record_supply(
+        &self,
+        meta: EventMeta,
+        decide: impl FnOnce(&SupplyDirectory) -> Result<SupplyEvent, SupplyRejection>,
+    ) -> Result<(), CommandError> {
+        let mut supply = self.supply.write().expect("supply lock");
+        let event = decide(&supply)?;
+        let stream = supply_stream(&event);
+        let mut versions = self.supply_versions.lock().expect("supply versions lock");
+        let expected_version = versions.get(&stream).copied().unwrap_or(0);
         let commit = Commit {
             streams: vec![StreamAppend {
                 stream,
-                expected_version: 0,
+                expected_version,
                 events: vec![NewEvent { meta, event: Event::Supply(event.clone()) }],
                 projection: None,
             }],
         };
-        self.store.append(&commit)
+        self.store.append(&commit)?;
+        versions.insert(stream, expected_version + 1);
+        supply.apply(&event);
+        Ok(())
     }
 
     /// Registers a client; the id is the next registration number.

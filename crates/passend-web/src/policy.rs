@@ -129,9 +129,10 @@ pub fn may_command(
                 CaseCommand::RegisterFirstContact { provider }
                 | CaseCommand::ReturnAllocation { provider }
                 | CaseCommand::RequestCareRefusal { provider, .. } => itself(*provider),
-                CaseCommand::SetWaitStatus { .. } | CaseCommand::ContentWithCurrent | CaseCommand::EndCare { .. } => {
-                    dossierhouder()
-                }
+                CaseCommand::SetWaitStatus { .. }
+                | CaseCommand::ContentWithCurrent
+                | CaseCommand::EndCare { .. }
+                | CaseCommand::RecordLivingProfile(_) => dossierhouder(),
                 CaseCommand::MakeOffer { location }
                 | CaseCommand::RefuseOffer { location, .. }
                 | CaseCommand::AcceptOffer { location }

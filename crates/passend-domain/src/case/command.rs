@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 
 use super::event::{CaseEvent, ClientRegistration, ListTarget};
+use super::living_profile::{self, LivingProfile};
 use super::{CaseState, Rejection, bridging, first_contact_deadline, refusal_counting};
 use crate::codes::{CareEndReason, CareProfile, Classification, DeliveryForm, RefusalGround, WaitStatus};
 use crate::ids::{AgbCode, LocationId, OcoId};
@@ -65,6 +66,9 @@ pub enum CaseCommand {
     RecordOcoConsent {
         oco: Option<OcoId>,
     },
+    /// Records what the client needs and wishes of a place (*woonprofiel*),
+    /// replacing an earlier profile.
+    RecordLivingProfile(LivingProfile),
 }
 
 /// What `decide` needs to know besides the case: the policy and the supply.
@@ -247,6 +251,9 @@ pub fn decide(
         }
         CaseCommand::EndCare { reason } => vec![CaseEvent::CareEnded { reason: *reason }],
         CaseCommand::RecordOcoConsent { oco } => vec![CaseEvent::OcoConsentRecorded { oco: *oco }],
+        CaseCommand::RecordLivingProfile(profile) => {
+            vec![CaseEvent::LivingProfileRecorded(living_profile::checked(profile, context.supply)?)]
+        }
     };
     Ok(events)
 }

@@ -3,6 +3,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::LivingProfile;
 use crate::codes::{CareEndReason, CareProfile, Classification, DeliveryForm, RefusalGround, Region, WaitStatus};
 use crate::ids::{AgbCode, Bsn, LocationId, OcoId, Postcode};
 
@@ -124,6 +125,9 @@ pub enum CaseEvent {
     OcoConsentRecorded {
         oco: Option<OcoId>,
     },
+    /// What the client needs and wishes of a place (*woonprofiel*); a later
+    /// profile replaces the earlier one.
+    LivingProfileRecorded(LivingProfile),
 }
 
 impl CaseEvent {
@@ -147,6 +151,7 @@ impl CaseEvent {
             CaseEvent::CareRefusalDecided { .. } => "care_refusal_decided",
             CaseEvent::CareEnded { .. } => "care_ended",
             CaseEvent::OcoConsentRecorded { .. } => "oco_consent_recorded",
+            CaseEvent::LivingProfileRecorded(_) => "living_profile_recorded",
         }
     }
 }

@@ -17,12 +17,14 @@
 //! - [`alerts`]: the deadlines and signals a mediator must act on.
 //! - [`waiting_order`]: the default order of a location's waiting list.
 //! - [`counts`]: distinct waiting persons per region and status.
+//! - [`living_profile`]: the client's needs and wishes of a place (*woonprofiel*).
 
 pub mod alerts;
 pub mod bridging;
 pub mod care_refusal;
 pub mod counts;
 pub mod first_contact_deadline;
+pub mod living_profile;
 pub mod norm;
 pub mod refusal_counting;
 pub mod status_message;
@@ -39,6 +41,7 @@ mod tests;
 
 pub use command::{CaseCommand, Context, SupplyLookup, decide};
 pub use event::{CaseEvent, ClientRegistration, ListTarget};
+pub use living_profile::LivingProfile;
 pub use rejection::Rejection;
 pub use state::{Allocation, CareEnd, CareRefusalRequest, CaseState, Indication, Offer, Placement, Waiting};
 pub use summary::{CaseSummary, CaseView};

@@ -3,7 +3,9 @@
 use jiff::civil::Date;
 
 use super::ListTarget;
+use super::living_profile::{MAX_DISTANCE_KM, MAX_WISH_CHARS, Wish};
 use crate::ids::{AgbCode, LocationId};
+use crate::vocabulary::TagProblem;
 
 /// A command the rules refuse. A rejected command leaves no trace.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -34,6 +36,12 @@ pub enum Rejection {
     NoOpenCareRefusal,
     #[error("{0:?} appears twice in the preferences")]
     DuplicatePreference(ListTarget),
+    #[error("{0}")]
+    Tag(#[from] TagProblem),
+    #[error("a maximum distance of {km} km is outside {}–{} km", MAX_DISTANCE_KM.start(), MAX_DISTANCE_KM.end())]
+    DistanceOutOfRange { km: u16 },
+    #[error("the {} wish must be 1 to {MAX_WISH_CHARS} characters", wish.name())]
+    InvalidWish { wish: Wish },
 }
 
 impl Rejection {
@@ -72,6 +80,15 @@ impl Rejection {
             }
             Rejection::NoOpenCareRefusal => "Er staat geen verzoek tot zorgweigering open.".to_string(),
             Rejection::DuplicatePreference(_) => "Een voorkeur staat twee keer in de lijst.".to_string(),
+            Rejection::Tag(problem) => problem.message_nl(),
+            Rejection::DistanceOutOfRange { km } => format!(
+                "Een maximale afstand van {km} km kan niet; kies {} tot en met {} km.",
+                MAX_DISTANCE_KM.start(),
+                MAX_DISTANCE_KM.end()
+            ),
+            Rejection::InvalidWish { wish } => {
+                format!("De wens voor {} moet 1 tot {MAX_WISH_CHARS} tekens lang zijn.", wish.name_nl())
+            }
         }
     }
 }

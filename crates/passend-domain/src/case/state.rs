@@ -2,6 +2,7 @@
 
 use jiff::civil::Date;
 
+use super::LivingProfile;
 use super::event::{CaseEvent, ClientRegistration, ListTarget};
 use super::status_message;
 use crate::codes::{CareEndReason, CareProfile, Classification, DeliveryForm, RefusalGround, WaitStatus};
@@ -28,6 +29,8 @@ pub struct CaseState {
     pub ended: Option<CareEnd>,
     /// The OCO organisation the client consented to, if any.
     pub oco_consent: Option<OcoId>,
+    /// What the client needs and wishes of a place, as last recorded.
+    pub living_profile: Option<LivingProfile>,
     /// The date of the last event, so that no event is recorded before it.
     pub last_event_on: Option<Date>,
 }
@@ -232,6 +235,7 @@ impl CaseState {
                 };
             }
             CaseEvent::OcoConsentRecorded { oco } => self.oco_consent = *oco,
+            CaseEvent::LivingProfileRecorded(profile) => self.living_profile = Some(profile.clone()),
         }
     }
 

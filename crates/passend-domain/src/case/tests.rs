@@ -233,3 +233,75 @@ fn rejected_commands_say_why() {
     );
     assert_eq!(world.view(date(2026, 3, 1)).alerts, vec![]);
 }
+
+fn tags(list: &[&str]) -> Vec<String> {
+    list.iter().map(|tag| tag.to_string()).collect()
+}
+
+#[test]
+fn a_living_profile_is_checked_and_the_latest_one_holds() {
+    let mut world = world();
+    let profile = LivingProfile {
+        needs: tags(&["rustige_omgeving", "dementie"]),
+        contra_indications: tags(&["weglooprisico"]),
+        max_distance_km: Some(25),
+        near_partner: Some(LocationId(2)),
+        language: Some(" Turks ".to_string()),
+        religion: None,
+    };
+    let record = |profile: &LivingProfile| CaseCommand::RecordLivingProfile(profile.clone());
+    assert_eq!(world.run(date(2026, 1, 2), record(&profile)), Err(Rejection::NoIndication));
+    let mut world = world.indicated("5VV", date(2026, 1, 5));
+    let events = world.run(date(2026, 1, 6), record(&profile)).unwrap();
+    let trimmed = LivingProfile { language: Some("Turks".to_string()), ..profile.clone() };
+    assert_eq!(events, vec![CaseEvent::LivingProfileRecorded(trimmed.clone())]);
+    assert_eq!(world.state.living_profile, Some(trimmed));
+    let later = LivingProfile { needs: tags(&["partneropname"]), ..LivingProfile::default() };
+    world.run(date(2026, 1, 7), record(&later)).unwrap();
+    assert_eq!(world.state.living_profile, Some(later));
+}
+
+#[test]
+fn a_living_profile_is_refused_with_the_reason() {
+    use crate::case::living_profile::Wish;
+    use crate::vocabulary::{TagKind, TagProblem};
+    let mut world = world().indicated("5VV", date(2026, 1, 5));
+    let mut refused = |profile: LivingProfile| {
+        let rejection = world.run(date(2026, 1, 6), CaseCommand::RecordLivingProfile(profile)).unwrap_err();
+        assert!(!rejection.message_nl().is_empty());
+        rejection
+    };
+    let needs = |list: &[&str]| LivingProfile { needs: tags(list), ..LivingProfile::default() };
+    let need_kinds = vec![TagKind::Context, TagKind::Expertise];
+    assert_eq!(
+        refused(needs(&["zwembad"])),
+        Rejection::Tag(TagProblem::Unknown { tag: "zwembad".to_string(), expected: need_kinds.clone() })
+    );
+    assert_eq!(
+        refused(needs(&["weglooprisico"])),
+        Rejection::Tag(TagProblem::WrongKind {
+            tag: "weglooprisico".to_string(),
+            found: TagKind::ContraIndication,
+            expected: need_kinds
+        })
+    );
+    assert_eq!(
+        refused(needs(&["dementie", "dementie"])),
+        Rejection::Tag(TagProblem::Duplicate("dementie".to_string()))
+    );
+    let traits = LivingProfile { contra_indications: tags(&["dementie"]), ..LivingProfile::default() };
+    assert!(matches!(refused(traits), Rejection::Tag(TagProblem::WrongKind { found: TagKind::Expertise, .. })));
+    for km in [0, 301] {
+        let far = LivingProfile { max_distance_km: Some(km), ..LivingProfile::default() };
+        assert_eq!(refused(far), Rejection::DistanceOutOfRange { km });
+    }
+    let distance = Rejection::DistanceOutOfRange { km: 0 };
+    assert_eq!(distance.to_string(), "a maximum distance of 0 km is outside 1–300 km");
+    let partner = LivingProfile { near_partner: Some(LocationId(9)), ..LivingProfile::default() };
+    assert_eq!(refused(partner), Rejection::UnknownLocation(LocationId(9)));
+    let silent = LivingProfile { language: Some("  ".to_string()), ..LivingProfile::default() };
+    assert_eq!(refused(silent), Rejection::InvalidWish { wish: Wish::Language });
+    let long = LivingProfile { religion: Some("x".repeat(81)), ..LivingProfile::default() };
+    assert_eq!(refused(long), Rejection::InvalidWish { wish: Wish::Religion });
+    assert!(Rejection::InvalidWish { wish: Wish::Religion }.message_nl().contains("levensbeschouwing"));
+}

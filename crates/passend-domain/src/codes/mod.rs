@@ -30,7 +30,7 @@ pub use wait_status::WaitStatus;
 /// Splits one line of a compiled-in CSV file into its fields. A field may be
 /// quoted to hold commas; quotes inside a field are not supported, so every
 /// field is a slice of the file and lives as long as it.
-fn split_csv_line(line: &'static str) -> Result<Vec<&'static str>, String> {
+pub(crate) fn split_csv_line(line: &'static str) -> Result<Vec<&'static str>, String> {
     let mut fields = Vec::new();
     let mut rest = line;
     loop {
@@ -58,7 +58,10 @@ fn split_csv_line(line: &'static str) -> Result<Vec<&'static str>, String> {
 /// The data lines of a compiled-in CSV file with their 1-based line numbers,
 /// after checking that the header is `header`. Blank lines are skipped and a
 /// carriage return before the line end is ignored.
-fn csv_data_lines(text: &'static str, header: &str) -> Result<impl Iterator<Item = (usize, &'static str)>, String> {
+pub(crate) fn csv_data_lines(
+    text: &'static str,
+    header: &str,
+) -> Result<impl Iterator<Item = (usize, &'static str)>, String> {
     let mut lines = text.lines().enumerate().map(|(index, line)| (index + 1, line));
     match lines.next() {
         Some((_, first)) if first == header => {}

@@ -7,7 +7,7 @@
 //! SQLite store per file, the default policy, and `Passend`'s own
 //! registration and command methods.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
@@ -15,6 +15,8 @@ use jiff::tz::TimeZone;
 use passend_domain::case::{CaseCommand, ListTarget};
 use passend_domain::ids::{AgbCode, ClientId, LocationId};
 use passend_domain::policy::PolicySet;
+use passend_domain::supply::{Location, NETHERLANDS};
+use passend_domain::vocabulary::{TagKind, Vocabulary};
 use passend_store::{EventMeta, Passend};
 use passend_store_sqlite::SqliteStore;
 
@@ -33,6 +35,35 @@ pub(crate) struct World {
     location_ids: HashMap<LocationId, String>,
     client_ids: HashMap<ClientId, String>,
 }
+
+/// A scenario location as the supply register accepts it. The scenario
+/// format checks `expertise`, `contra_indications`, `capacity`,
+/// `crisis_beds` and `lat`/`lon` for type only, because the case rules do
+/// not use them (scenario README); the register is stricter, as matching
+/// needs it to be. So what the register would refuse is replaced by what it
+/// accepts and no rule can tell apart: tags outside the vocabulary are left
+/// out, a capacity of 0 becomes 1 with crisis beds at most the capacity, and
+/// a point outside the Netherlands becomes its centre.
+fn for_the_rules(mut location: Location) -> Location {
+    known_once(&mut location.expertise, TagKind::Expertise);
+    known_once(&mut location.contra_indications, TagKind::ContraIndication);
+    location.capacity = location.capacity.max(1);
+    location.crisis_beds = location.crisis_beds.min(location.capacity);
+    if !NETHERLANDS.contains(location.lat, location.lon) {
+        (location.lat, location.lon) = NETHERLANDS_CENTRE;
+    }
+    location
+}
+
+/// Keeps the tags of `kind` the vocabulary knows, each once.
+fn known_once(tags: &mut Vec<String>, kind: TagKind) {
+    let vocabulary = Vocabulary::passend();
+    let mut seen = HashSet::new();
+    tags.retain(|tag| vocabulary.get(tag).is_some_and(|known| known.kind == kind) && seen.insert(tag.clone()));
+}
+
+/// Near Amersfoort, the geographic centre of the Netherlands.
+const NETHERLANDS_CENTRE: (f64, f64) = (52.155, 5.387);
 
 impl World {
     /// Opens a fresh store and registers the providers, locations and
@@ -63,7 +94,7 @@ impl World {
         for spec in &scenario.locations {
             let id = world
                 .service
-                .register_location(spec.location.clone(), meta(day))
+                .register_location(for_the_rules(spec.location.clone()), meta(day))
                 .map_err(|error| format!("location `{}` was not registered: {error}", spec.id))?;
             world.locations.insert(spec.id.clone(), id);
             world.location_ids.insert(id, spec.id.clone());

@@ -567,6 +567,7 @@ pub fn event_label_nl(event: &CaseEvent) -> &'static str {
         CaseEvent::CareEnded { .. } => "Zorg beëindigd",
         CaseEvent::OcoConsentRecorded { oco: Some(_) } => "Toestemming OCO gegeven",
         CaseEvent::OcoConsentRecorded { .. } => "Toestemming OCO ingetrokken",
+        CaseEvent::LivingProfileRecorded(_) => "Woonprofiel vastgelegd",
     }
 }
 

@@ -9,10 +9,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use jiff::civil::Date;
-use passend_domain::case::CaseEvent;
 use passend_domain::case::alerts;
+use passend_domain::case::{CaseEvent, LivingProfile};
 use passend_domain::codes::WaitStatus;
 use passend_domain::ids::ClientId;
+use passend_domain::vocabulary::Vocabulary;
 use serde::Deserialize;
 
 use super::format::{self, Deadline, Names};
@@ -365,5 +366,38 @@ pub fn describe(event: &CaseEvent, names: &Names<'_>) -> String {
             format!("Toestemming gegeven aan OCO-organisatie {oco} om het dossier in te zien.")
         }
         CaseEvent::OcoConsentRecorded { oco: None } => "Toestemming voor de OCO ingetrokken.".to_string(),
+        CaseEvent::LivingProfileRecorded(profile) => describe_living_profile(profile, names),
+    }
+}
+
+/// A living profile (*woonprofiel*) in words, its tags by their Dutch labels.
+fn describe_living_profile(profile: &LivingProfile, names: &Names<'_>) -> String {
+    let labels = |tags: &[String]| {
+        let vocabulary = Vocabulary::passend();
+        tags.iter().map(|tag| vocabulary.get(tag).map_or(tag.as_str(), |known| known.nl)).collect::<Vec<_>>().join(", ")
+    };
+    let mut parts = Vec::new();
+    if !profile.needs.is_empty() {
+        parts.push(format!("behoeften: {}", labels(&profile.needs)));
+    }
+    if !profile.contra_indications.is_empty() {
+        parts.push(format!("let op: {}", labels(&profile.contra_indications)));
+    }
+    if let Some(km) = profile.max_distance_km {
+        parts.push(format!("hoogstens {km} km van huis"));
+    }
+    if let Some(location) = profile.near_partner {
+        parts.push(format!("dicht bij de partner in {}", names.location(location)));
+    }
+    if let Some(language) = &profile.language {
+        parts.push(format!("taal: {language}"));
+    }
+    if let Some(religion) = &profile.religion {
+        parts.push(format!("levensbeschouwing: {religion}"));
+    }
+    if parts.is_empty() {
+        "Woonprofiel vastgelegd zonder bijzondere behoeften of wensen.".to_string()
+    } else {
+        format!("Woonprofiel vastgelegd: {}.", parts.join("; "))
     }
 }
