@@ -93,6 +93,16 @@ impl DeliveryForm {
             DeliveryForm::Vkb => "Verkeerde bed (VKB)",
         }
     }
+
+    /// Whether care in this form is given in a place at a location: stay,
+    /// part-time stay, and a person in a wrong bed waiting for one. VPT,
+    /// MPT and PGB are care at home, so there is no place to match.
+    pub fn needs_a_place(self) -> bool {
+        match self {
+            DeliveryForm::Verblijf | DeliveryForm::Dtv | DeliveryForm::Vkb => true,
+            DeliveryForm::Vpt | DeliveryForm::Mpt | DeliveryForm::Pgb => false,
+        }
+    }
 }
 
 impl std::fmt::Display for DeliveryForm {

@@ -22,6 +22,9 @@ use serde::Serialize;
 
 use crate::open;
 
+#[path = "bench_matching.rs"]
+mod bench_matching;
+
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct BenchArgs {
@@ -49,6 +52,8 @@ pub struct BenchArgs {
 pub enum OtherBench {
     /// The web application under load (wrk): waiting-list and case API.
     Web(super::bench_web::WebBenchArgs),
+    /// The exact assignment solver on one instance of benches/matching.
+    Matching(bench_matching::MatchingBenchArgs),
 }
 
 #[derive(Debug, Serialize)]
@@ -68,8 +73,10 @@ struct BenchResults {
 }
 
 pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
-    if let Some(OtherBench::Web(web)) = &args.other {
-        return super::bench_web::run(web);
+    match &args.other {
+        Some(OtherBench::Web(web)) => return super::bench_web::run(web),
+        Some(OtherBench::Matching(matching)) => return bench_matching::run(matching),
+        None => {}
     }
     let temporary = tempfile::tempdir().context("cannot create a temporary directory")?;
     let dir = args.dir.clone().unwrap_or_else(|| temporary.path().to_path_buf());
