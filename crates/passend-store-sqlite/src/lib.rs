@@ -48,14 +48,20 @@ mod embedded {
 }
 
 /// passend's store in one SQLite database.
+///
+/// Fields drop in the order written: the read-only connections close first,
+/// so that the writer closes last, checkpoints the write-ahead log into the
+/// database file and removes it. Closed the other way round, the last
+/// commits would stay in the `-wal` file, and a copy of the database file
+/// alone would lose them.
 pub struct SqliteStore {
-    connection: Mutex<Connection>,
     /// A second, read-only connection to a database file, so that a long
     /// scan (a rebuild's) runs while the first connection writes. WAL lets
     /// it read the last committed state without blocking the writer.
     scanner: Option<Mutex<Connection>>,
     /// Read-only connections to a database file for concurrent reads.
     readers: Option<Readers>,
+    connection: Mutex<Connection>,
 }
 
 impl SqliteStore {
@@ -93,7 +99,7 @@ impl SqliteStore {
             .map_err(|error| StoreError::Database(format!("migrating the database failed: {error}")))?;
         connection.set_prepared_statement_cache_capacity(64);
         client_list::register_functions(&connection)?;
-        Ok(SqliteStore { connection: Mutex::new(connection), scanner: None, readers: None })
+        Ok(SqliteStore { scanner: None, readers: None, connection: Mutex::new(connection) })
     }
 
     /// A connection for a short read: a free reader when there are readers.

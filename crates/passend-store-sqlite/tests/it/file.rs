@@ -98,3 +98,29 @@ fn a_v2_database_migrates_and_a_rebuild_fills_the_client_list() {
     let page = service.clients(&ClientQuery::new(ClientScope::Oco(OcoId(1)), 10)).unwrap();
     assert_eq!(page.rows, written);
 }
+
+/// Closing the store leaves every commit in the database file itself: a copy
+/// of that one file (as people make backups) has all the events.
+#[test]
+fn a_closed_store_leaves_its_commits_in_the_database_file() {
+    let directory = tempfile::tempdir().unwrap();
+    let path = directory.path().join("passend.db");
+    {
+        let service = Passend::open(SqliteStore::open(&path).unwrap(), PolicySet::default()).unwrap();
+        let registration = ClientRegistration {
+            region: Region::parse("Zeeland").unwrap(),
+            birth_date: date(1938, 2, 1),
+            bsn: None,
+            name: None,
+            postcode: None,
+            lat: 51.5,
+            lon: 3.6,
+        };
+        service.register_client(registration, meta(date(2026, 1, 5))).unwrap();
+        // A read through the pool, so that the read-only connections are in use.
+        assert!(service.summary(passend_domain::ids::ClientId(1)).unwrap().is_some());
+    }
+    let copy = directory.path().join("copy.db");
+    std::fs::copy(&path, &copy).unwrap();
+    assert_eq!(SqliteStore::open(&copy).unwrap().client_count().unwrap(), 1);
+}

@@ -56,14 +56,8 @@ pub struct TestApp {
 pub fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let path = dir.path().join("passend.db");
+    // A closed store leaves every commit in the database file itself.
     std::fs::copy(template(), &path).expect("the template copies");
-    // The store closes its writer before its read-only connections, so the
-    // last commits may still be in the write-ahead log: copy it too, and
-    // SQLite replays it when the copy opens.
-    let wal = template().with_extension("db-wal");
-    if wal.exists() {
-        std::fs::copy(&wal, path.with_extension("db-wal")).expect("the template's log copies");
-    }
     let store = SqliteStore::open(&path).expect("the copy opens");
     let passend = Passend::open(store, PolicySet::default()).expect("the service opens");
     let (accounts, printed) = demo_accounts(&passend, TODAY, PASSWORD).expect("demo accounts");
