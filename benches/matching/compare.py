@@ -4,7 +4,8 @@
 usage: compare.py [--passend CMD] [--python PY] [--runs N] INSTANCE_DIR...
 
 For every instance, alternately runs `CMD INSTANCE_DIR --json` (default CMD:
-`target/release/passend bench matching`, from the repository root) and
+`target/release/passend bench matching --flow-only`, from the repository
+root) and
 `PY bench.py INSTANCE_DIR ortools_mcf_loc` (PY: a Python with numpy and
 ortools, e.g. a venv), N times each (default 5), and prints a table of the
 medians: build_s, solve_s, total (build + solve, file parsing excluded on both
@@ -28,7 +29,7 @@ def run_json(cmd):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--passend", default="target/release/passend bench matching")
+    ap.add_argument("--passend", default="target/release/passend bench matching --flow-only")
     ap.add_argument("--python", default=sys.executable)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("instances", nargs="+")

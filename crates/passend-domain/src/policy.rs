@@ -36,6 +36,9 @@ pub struct PolicyVersion {
     /// that reports fortnightly is never flagged).
     #[serde(default = "default_free_places_stale_after_days")]
     pub free_places_stale_after_days: u32,
+    /// The weights of the matching score (`[matching]`).
+    #[serde(default)]
+    pub matching: ScoreWeights,
 }
 
 fn default_free_places_stale_after_days() -> u32 {
@@ -143,7 +146,90 @@ impl PolicyVersion {
             care_refusal_decision_days: 7,
             counted_refusals_until_precaution: 2,
             free_places_stale_after_days: default_free_places_stale_after_days(),
+            matching: ScoreWeights::default(),
         }
+    }
+}
+
+/// The weights of the matcher's score terms, in points (see
+/// `passend_match::score`). Part of each policy version (`[matching]`), so
+/// that the zorgkantoren can tune them per year like the norms; a version
+/// that does not say gets these defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreWeights {
+    /// Points for the urgency of the person's status (*urgent plaatsen*
+    /// first), per waiting-order group.
+    pub urgent: i64,
+    pub after_bridging: i64,
+    pub actief: i64,
+    pub wacht_op_voorkeur: i64,
+    pub wacht_uit_voorzorg: i64,
+    /// Points per day waited, up to `waiting_days_cap` days.
+    pub per_waiting_day: i64,
+    pub waiting_days_cap: u32,
+    /// Points for the place being the first, second, third … preference;
+    /// later preferences get the last value, none gets nothing.
+    pub preference_rank: Vec<i64>,
+    /// Points taken off per km from home.
+    pub per_km: i64,
+    /// Points per wished context the location offers.
+    pub per_context_match: i64,
+    /// Points for a person now in a bridging place (*overbrugging*).
+    pub bridging: i64,
+}
+
+impl Default for ScoreWeights {
+    fn default() -> ScoreWeights {
+        ScoreWeights {
+            urgent: 10_000,
+            after_bridging: 6_000,
+            actief: 5_000,
+            wacht_op_voorkeur: 1_000,
+            wacht_uit_voorzorg: 0,
+            per_waiting_day: 5,
+            waiting_days_cap: 730,
+            preference_rank: vec![3_000, 2_000, 1_000],
+            per_km: 20,
+            per_context_match: 400,
+            bridging: 1_500,
+        }
+    }
+}
+
+impl ScoreWeights {
+    /// Every weight as a name and value, to check them all at once.
+    fn named(&self) -> impl Iterator<Item = (&'static str, i64)> + '_ {
+        [
+            ("urgent", self.urgent),
+            ("after_bridging", self.after_bridging),
+            ("actief", self.actief),
+            ("wacht_op_voorkeur", self.wacht_op_voorkeur),
+            ("wacht_uit_voorzorg", self.wacht_uit_voorzorg),
+            ("per_waiting_day", self.per_waiting_day),
+            ("per_km", self.per_km),
+            ("per_context_match", self.per_context_match),
+            ("bridging", self.bridging),
+        ]
+        .into_iter()
+        .chain(self.preference_rank.iter().map(|points| ("preference_rank", *points)))
+    }
+
+    /// The first weight below zero, by name: a bonus may not count against
+    /// a person, nor distance in their favour.
+    pub fn check_non_negative(&self) -> Result<(), &'static str> {
+        match self.named().find(|(_, points)| *points < 0) {
+            Some((name, _)) => Err(name),
+            None => Ok(()),
+        }
+    }
+
+    /// The most the place-dependent terms can add for a person with
+    /// `wishes` wished context tags: the first preference and every wish met
+    /// (distance only takes off).
+    pub fn place_bonus_bound(&self, wishes: u32) -> i64 {
+        let preference = self.preference_rank.iter().copied().max().unwrap_or(0).max(0);
+        preference + self.per_context_match * i64::from(wishes)
     }
 }
 
@@ -195,6 +281,9 @@ impl PolicySet {
             }
             if version.free_places_stale_after_days == 0 {
                 return invalid("free_places_stale_after_days must be at least 1");
+            }
+            if let Err(weight) = version.matching.check_non_negative() {
+                return invalid(&format!("matching weight {weight} must be 0 or more"));
             }
             let terms = [
                 &version.norms.urgent_plaatsen,
@@ -266,5 +355,17 @@ mod tests {
         assert!(matches!(PolicySet::new(vec![zero]), Err(PolicyError::Invalid { .. })));
         let never_fresh = PolicyVersion { free_places_stale_after_days: 0, ..PolicyVersion::passend_default() };
         assert!(matches!(PolicySet::new(vec![never_fresh]), Err(PolicyError::Invalid { .. })));
+        let mut distance_helps = PolicyVersion::passend_default();
+        distance_helps.matching.per_km = -5;
+        let refused = PolicySet::new(vec![distance_helps]).unwrap_err();
+        assert!(refused.to_string().contains("matching weight per_km"), "{refused}");
+    }
+
+    #[test]
+    fn a_version_without_matching_weights_gets_the_defaults() {
+        let mut table = toml::Table::try_from(PolicyVersion::passend_default()).unwrap();
+        table.remove("matching");
+        let version: PolicyVersion = table.try_into().unwrap();
+        assert_eq!(version.matching, ScoreWeights::default());
     }
 }

@@ -109,6 +109,21 @@ pub enum Exclusion {
 }
 
 impl Exclusion {
+    /// The kind of reason as a stable token, for the API and for grouping.
+    pub fn token(&self) -> &'static str {
+        match self {
+            Exclusion::CareAtHome(_) => "care_at_home",
+            Exclusion::SectorMismatch { .. } => "sector_mismatch",
+            Exclusion::ProfileNotOffered(_) => "profile_not_offered",
+            Exclusion::ContraIndication(_) => "contra_indication",
+            Exclusion::MissingExpertise(_) => "missing_expertise",
+            Exclusion::TooFar { .. } => "too_far",
+            Exclusion::ListClosed => "list_closed",
+            Exclusion::NoFreePlace => "no_free_place",
+            Exclusion::CoupleNeedsTwoPlaces => "couple_needs_two_places",
+        }
+    }
+
     /// The reason for a mediator, in Dutch.
     pub fn message_nl(&self) -> String {
         match self {
@@ -336,6 +351,10 @@ pub(crate) mod tests {
         for reason in reasons {
             assert!(reason.message_nl().ends_with('.'), "{reason:?}");
         }
+        let mut tokens: Vec<&str> = reasons.iter().map(Exclusion::token).collect();
+        tokens.sort_unstable();
+        tokens.dedup();
+        assert_eq!(tokens.len(), reasons.len(), "each kind of reason has its own token");
         assert!(Exclusion::TooFar { km: 31.26, max_km: 25 }.message_nl().contains("31,3 km"));
         assert!(Exclusion::MissingExpertise(TagRef::of("dementie").unwrap()).message_nl().contains("dementiezorg"));
     }

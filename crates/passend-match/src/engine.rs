@@ -390,6 +390,40 @@ impl Engine {
         }
     }
 
+    /// Gives a client not in the network new costs: `unmatched_cost` and one
+    /// cost per edge of its row, in the order of `locations_in_row`. The
+    /// couples search reprices partners this way (Lagrange multipliers)
+    /// without rebuilding the engine.
+    pub(crate) fn reprice(&mut self, client: usize, unmatched_cost: i64, costs: &[(u32, i64)]) {
+        debug_assert!(!self.inserted[client], "only a client outside the network is repriced");
+        let row = self.edge_start[client] as usize..self.edge_start[client + 1] as usize;
+        debug_assert_eq!(row.len(), costs.len(), "a repriced row keeps its edges");
+        for (arc, &(location, cost)) in self.arcs[row.clone()].iter_mut().zip(costs) {
+            *arc = Arc::new(cost, location);
+        }
+        self.arcs[row].sort_unstable_by_key(|arc| arc.cost());
+        self.unmatched_cost[client] = unmatched_cost;
+    }
+
+    /// Takes `places` places of location `l` out of the network for good
+    /// (the couples search gives them to a couple fixed there). When the
+    /// location holds more clients than it has places left, the last ones
+    /// leave the network and are pushed on `evicted`: insert them again.
+    ///
+    /// Optimality is kept for the clients still in the network: removing
+    /// nodes and arcs leaves every remaining reduced cost as it was, and a
+    /// location that stays full or keeps a free place keeps a valid price.
+    /// The caller makes sure the location has `places` places.
+    pub(crate) fn withdraw_places(&mut self, l: usize, places: u32, evicted: &mut Vec<u32>) {
+        self.capacity[l] -= places;
+        while self.load[l] > self.capacity[l] {
+            let last = self.slots[(self.slot_start[l] + self.load[l] - 1) as usize];
+            self.take_out(last as usize);
+            self.inserted[last as usize] = false;
+            evicted.push(last);
+        }
+    }
+
     /// Removes a placed client from its location (the last occupied place
     /// of the location moves into the freed one).
     fn take_out(&mut self, client: usize) {
@@ -642,7 +676,7 @@ impl Engine {
             let p = self.loc[l].pot;
             (self.load[l] == self.capacity[l] || p >= 0) && (self.load[l] == 0 || p <= 0)
         });
-        let clients_ok = (0..self.clients()).all(|j| {
+        let clients_ok = (0..self.clients()).filter(|&j| self.inserted[j]).all(|j| {
             let pj = self.cli[j].pot;
             let own = self.client_edge[j];
             let sink_ok = if own == NONE {

@@ -46,11 +46,22 @@
 //! potentials, a freed place or a new client is one more shortest path, not
 //! a re-solve.
 //!
+//! # Couples
+//! Partners admitted together (*partneropname*) are not a flow constraint:
+//! [`solve_with_couples`] keeps them together by branch and bound over the
+//! couples the flow splits, with the flow as the bound, and reports the
+//! proven gap when its node budget runs out (the `couples` module says how).
+//!
+//! [`input`] turns the registers (supply directory, case summaries, living
+//! profiles) into the matcher's `Supply` and `Demand`.
+//!
 //! The crate is pure: no I/O, no clock; reading instances belongs to the caller.
 
 pub mod candidates;
+mod couples;
 mod engine;
 mod incremental;
+pub mod input;
 mod problem;
 pub mod proposal;
 mod radix_heap;
@@ -59,6 +70,7 @@ pub mod score;
 mod solver;
 pub mod tags;
 
+pub use couples::{CoupledSolution, CouplesConfig, CouplesError, solve_with_couples};
 pub use incremental::{Planner, PlannerError};
 pub use problem::{AssignmentProblem, Edge, ProblemError};
 pub use solver::{Assignment, VerifyError, solve};

@@ -24,20 +24,27 @@
 //!
 //! # Couples
 //! Partners are admitted together (*partneropname*). The candidate check
-//! already keeps couples to locations with two places where couples can live;
-//! keeping both partners at one location in the optimum is not yet done, so
-//! a proposal can split a couple (left for the next step of the matching work).
+//! keeps a partner to locations with two places where couples can live; the
+//! proposal keeps both partners at one solver node (the regular places or
+//! the crisis beds of one location) or leaves both waiting, by the branch
+//! and bound of [`crate::solve_with_couples`]. Two persons form a couple
+//! when each names the other as `partner` and both are in `demand`; a
+//! person whose partner is not in `demand` is proposed alone, still only to
+//! places that can take a couple. When the search stops at its node budget,
+//! the proposal reports how far its total score may lie below the best
+//! (`score_gap`).
 
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 use passend_domain::codes::{CareProfile, Region};
+use passend_domain::ids::ClientId;
 
 use crate::candidates::{Demand, Exclusion, Supply, check};
+use crate::couples::{CouplesConfig, CouplesError, solve_with_couples};
 use crate::problem::{AssignmentProblem, Edge, ProblemError};
 use crate::ranking::waiting_days;
 use crate::score::{ScoreWeights, score};
-use crate::solver::solve;
 
 /// One proposed placement.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,8 +105,12 @@ pub struct Proposal {
     pub placed: Vec<Proposed>,
     /// Every person without a place, in the order of `demand`.
     pub unplaced: Vec<(usize, Unplaced)>,
-    /// Σ score of the placements: the maximum any assignment reaches.
+    /// Σ score of the placements: the maximum any assignment with couples
+    /// together reaches, or at most `score_gap` below it.
     pub total_score: i64,
+    /// 0 when the couples search proved `total_score` the maximum; otherwise
+    /// how far below the maximum it may be.
+    pub score_gap: i64,
     /// Persons short of a place per region and care profile.
     pub shortage: BTreeMap<ShortageKey, usize>,
 }
@@ -111,6 +122,8 @@ pub enum ProposalError {
     NegativeWeight(&'static str),
     #[error(transparent)]
     Problem(#[from] ProblemError),
+    #[error(transparent)]
+    Couples(#[from] CouplesError),
 }
 
 /// A solver node: the regular places or the crisis beds of a location.
@@ -158,7 +171,7 @@ pub fn propose(
     let mut reasons = vec![Unplaced::Outcompeted; demand.len()];
     for (person, client) in demand.iter().enumerate() {
         let days = waiting_days(client, today);
-        let bound = weights.place_bonus_bound(client);
+        let bound = weights.place_bonus_bound(client.wishes.len());
         let mut exclusions: Vec<(Exclusion, usize)> = Vec::new();
         let mut fits = 0;
         let first_edge = edges.len();
@@ -196,7 +209,9 @@ pub fn propose(
     }
 
     let problem = AssignmentProblem::new(unmatched_cost, capacity, &edges)?;
-    let assignment = solve(&problem);
+    let coupled = solve_with_couples(&problem, &couples_in(demand), &CouplesConfig::default())?;
+    let score_gap = coupled.gap();
+    let assignment = coupled.assignment;
     let mut placed = Vec::new();
     let mut unplaced = Vec::new();
     let mut shortage = BTreeMap::new();
@@ -224,7 +239,23 @@ pub fn propose(
         }
     }
     let total_score = placed.iter().map(|proposed| proposed.score).sum();
-    Ok(Proposal { placed, unplaced, total_score, shortage })
+    Ok(Proposal { placed, unplaced, total_score, score_gap, shortage })
+}
+
+/// The couples of `demand` as pairs of indices: two persons who name each
+/// other as partner.
+fn couples_in(demand: &[Demand]) -> Vec<(u32, u32)> {
+    let index_of: BTreeMap<ClientId, usize> =
+        demand.iter().enumerate().map(|(index, person)| (person.client, index)).collect();
+    demand
+        .iter()
+        .enumerate()
+        .filter_map(|(index, person)| {
+            let partner = *index_of.get(&person.partner?)?;
+            let mutual = demand[partner].partner == Some(person.client);
+            (mutual && index < partner).then_some((index as u32, partner as u32))
+        })
+        .collect()
 }
 
 /// Counts an exclusion by its kind (the first of a kind stands for it).
@@ -267,6 +298,26 @@ mod tests {
         assert_eq!(proposal.unplaced, vec![(0, Unplaced::Outcompeted)]);
         let key = ShortageKey { region: demand[0].region, care_profile: demand[0].care_profile };
         assert_eq!(proposal.shortage.get(&key), Some(&1));
+    }
+
+    #[test]
+    fn partners_are_placed_together_or_wait_together() {
+        // Two places for couples; an urgent single person takes one of them,
+        // so the flow alone would place one partner and leave the other.
+        let couples_place =
+            Supply { free: 2, context: crate::tags::TagSet::of(&["partneropname"]).unwrap(), ..utrecht_location(1) };
+        let mut urgent = amersfoort_client(1);
+        urgent.order.group = OrderGroup::Urgent;
+        let first = Demand { partner: Some(ClientId(3)), ..amersfoort_client(2) };
+        let second = Demand { partner: Some(ClientId(2)), ..amersfoort_client(3) };
+        let demand = vec![urgent, first, second];
+        let proposal = propose(&ScoreWeights::default(), &demand, &[couples_place], TODAY).unwrap();
+        let placed: Vec<usize> = proposal.placed.iter().map(|proposed| proposed.demand).collect();
+        assert!(placed == vec![0] || placed == vec![1, 2], "partners apart: {placed:?}");
+        assert_eq!(proposal.score_gap, 0);
+        assert_eq!(couples_in(&demand), vec![(1, 2)]);
+        // A partner outside the demand leaves the person single.
+        assert_eq!(couples_in(&demand[..2]), vec![]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::candidates::{Demand, Exclusion, Supply, check};
-use crate::score::{Score, ScoreWeights, score};
+use crate::score::{Score, ScoreWeights, score, total};
 
 /// A place proposed for a person, or a person proposed for a place.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,22 +50,26 @@ pub fn best_places(
     today: Date,
 ) -> PlacesForClient {
     let days = waiting_days(demand, today);
-    let mut best = Vec::new();
+    // Rank on the total alone; only the k shown get their explanation.
+    let mut candidates: Vec<(i64, f64, usize)> = Vec::new();
     let mut excluded = Vec::new();
     for (index, location) in supply.iter().enumerate() {
         match check(demand, location) {
-            Ok(km) => best.push(Ranked { index, km, score: score(weights, demand, location, km, days) }),
+            Ok(km) => candidates.push((total(weights, demand, location, km, days), km, index)),
             Err(why) => excluded.push(Excluded { index, why }),
         }
     }
-    let order = |a: &Ranked, b: &Ranked| {
-        b.score.total.cmp(&a.score.total).then(a.km.total_cmp(&b.km)).then(a.index.cmp(&b.index))
-    };
-    if best.len() > k {
-        best.select_nth_unstable_by(k, order);
-        best.truncate(k);
+    let order =
+        |a: &(i64, f64, usize), b: &(i64, f64, usize)| b.0.cmp(&a.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2));
+    if candidates.len() > k {
+        candidates.select_nth_unstable_by(k, order);
+        candidates.truncate(k);
     }
-    best.sort_by(order);
+    candidates.sort_by(order);
+    let best = candidates
+        .into_iter()
+        .map(|(_, km, index)| Ranked { index, km, score: score(weights, demand, &supply[index], km, days) })
+        .collect();
     PlacesForClient { best, excluded }
 }
 

@@ -5,88 +5,11 @@
 //! provider, not the score, decides priority on its own list.
 
 use passend_domain::case::waiting_order::OrderGroup;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::candidates::{Demand, Supply, km_nl};
 
-/// The weights of the score terms, in points. Part of the policy file
-/// (`[matching]`), so that a zorgkantoor can tune them per year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ScoreWeights {
-    /// Points for the urgency of the person's status (*urgent plaatsen*
-    /// first), per waiting-order group.
-    pub urgent: i64,
-    pub after_bridging: i64,
-    pub actief: i64,
-    pub wacht_op_voorkeur: i64,
-    pub wacht_uit_voorzorg: i64,
-    /// Points per day waited, up to `waiting_days_cap` days.
-    pub per_waiting_day: i64,
-    pub waiting_days_cap: u32,
-    /// Points for the place being the first, second, third … preference;
-    /// later preferences get the last value, none gets nothing.
-    pub preference_rank: Vec<i64>,
-    /// Points taken off per km from home.
-    pub per_km: i64,
-    /// Points per wished context the location offers.
-    pub per_context_match: i64,
-    /// Points for a person now in a bridging place (*overbrugging*).
-    pub bridging: i64,
-}
-
-impl Default for ScoreWeights {
-    fn default() -> ScoreWeights {
-        ScoreWeights {
-            urgent: 10_000,
-            after_bridging: 6_000,
-            actief: 5_000,
-            wacht_op_voorkeur: 1_000,
-            wacht_uit_voorzorg: 0,
-            per_waiting_day: 5,
-            waiting_days_cap: 730,
-            preference_rank: vec![3_000, 2_000, 1_000],
-            per_km: 20,
-            per_context_match: 400,
-            bridging: 1_500,
-        }
-    }
-}
-
-impl ScoreWeights {
-    /// Every weight as a name and value, to check them all at once.
-    fn named(&self) -> impl Iterator<Item = (&'static str, i64)> + '_ {
-        [
-            ("urgent", self.urgent),
-            ("after_bridging", self.after_bridging),
-            ("actief", self.actief),
-            ("wacht_op_voorkeur", self.wacht_op_voorkeur),
-            ("wacht_uit_voorzorg", self.wacht_uit_voorzorg),
-            ("per_waiting_day", self.per_waiting_day),
-            ("per_km", self.per_km),
-            ("per_context_match", self.per_context_match),
-            ("bridging", self.bridging),
-        ]
-        .into_iter()
-        .chain(self.preference_rank.iter().map(|points| ("preference_rank", *points)))
-    }
-
-    /// The first weight below zero, by name: a bonus may not count against
-    /// a person, nor distance in their favour.
-    pub fn check_non_negative(&self) -> Result<(), &'static str> {
-        match self.named().find(|(_, points)| *points < 0) {
-            Some((name, _)) => Err(name),
-            None => Ok(()),
-        }
-    }
-
-    /// The most the place-dependent terms can add for `demand`: its first
-    /// preference and every wish met (distance only takes off).
-    pub fn place_bonus_bound(&self, demand: &Demand) -> i64 {
-        let preference = self.preference_rank.iter().copied().max().unwrap_or(0).max(0);
-        preference + self.per_context_match * i64::from(demand.wishes.len())
-    }
-}
+pub use passend_domain::policy::ScoreWeights;
 
 /// One term of a score: what it measures, its input and its points.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -143,54 +66,86 @@ impl Score {
     }
 }
 
+/// The points of each term of a pair, before they are put in words: the
+/// one place where the weights meet the inputs, so that a ranking by
+/// [`total`] and an explanation by [`score`] can never disagree.
+struct Points {
+    urgency: i64,
+    group_nl: &'static str,
+    waiting: i64,
+    preference: i64,
+    rank: Option<usize>,
+    distance: i64,
+    context: i64,
+    matched_wishes: u32,
+    bridging: Option<i64>,
+}
+
+impl Points {
+    fn of(weights: &ScoreWeights, demand: &Demand, supply: &Supply, km: f64, waiting_days: u32) -> Points {
+        let (urgency, group_nl) = match demand.order.group {
+            OrderGroup::Urgent => (weights.urgent, "urgent plaatsen"),
+            OrderGroup::ActiefPreferredProviderLeading => (weights.after_bridging, "actief plaatsen na overbrugging"),
+            OrderGroup::Actief => (weights.actief, "actief plaatsen"),
+            OrderGroup::WachtOpVoorkeur => (weights.wacht_op_voorkeur, "wacht op voorkeur"),
+            OrderGroup::WachtUitVoorzorg => (weights.wacht_uit_voorzorg, "wacht uit voorzorg"),
+        };
+        let rank = demand.preference_rank(supply);
+        let matched_wishes = demand.wishes.intersection(supply.context).len();
+        Points {
+            urgency,
+            group_nl,
+            waiting: weights.per_waiting_day * i64::from(waiting_days.min(weights.waiting_days_cap)),
+            preference: rank
+                .and_then(|rank| weights.preference_rank.get(rank - 1).or(weights.preference_rank.last()))
+                .copied()
+                .unwrap_or(0),
+            rank,
+            // Whole metres, so equal inputs give equal points on every machine.
+            distance: -(weights.per_km * (km * 1000.0).round() as i64) / 1000,
+            context: weights.per_context_match * i64::from(matched_wishes),
+            matched_wishes,
+            bridging: demand.bridging.then_some(weights.bridging),
+        }
+    }
+
+    fn total(&self) -> i64 {
+        self.urgency + self.waiting + self.preference + self.distance + self.context + self.bridging.unwrap_or(0)
+    }
+}
+
+/// The total score of a candidate pair, without the explanation: for
+/// ranking many pairs, of which only a few are shown.
+pub fn total(weights: &ScoreWeights, demand: &Demand, supply: &Supply, km: f64, waiting_days: u32) -> i64 {
+    Points::of(weights, demand, supply, km, waiting_days).total()
+}
+
 /// Scores a candidate pair at `km` apart on `waiting_days` of waiting.
 pub fn score(weights: &ScoreWeights, demand: &Demand, supply: &Supply, km: f64, waiting_days: u32) -> Score {
-    let (urgency, group_nl) = match demand.order.group {
-        OrderGroup::Urgent => (weights.urgent, "urgent plaatsen"),
-        OrderGroup::ActiefPreferredProviderLeading => (weights.after_bridging, "actief plaatsen na overbrugging"),
-        OrderGroup::Actief => (weights.actief, "actief plaatsen"),
-        OrderGroup::WachtOpVoorkeur => (weights.wacht_op_voorkeur, "wacht op voorkeur"),
-        OrderGroup::WachtUitVoorzorg => (weights.wacht_uit_voorzorg, "wacht uit voorzorg"),
-    };
-    let counted_days = waiting_days.min(weights.waiting_days_cap);
-    let rank = demand.preference_rank(supply);
-    let preference = rank
-        .and_then(|rank| weights.preference_rank.get(rank - 1).or(weights.preference_rank.last()))
-        .copied()
-        .unwrap_or(0);
-    let matched_wishes = demand.wishes.intersection(supply.context).len();
+    let points = Points::of(weights, demand, supply, km, waiting_days);
     let mut terms = vec![
-        ScoreTerm { term: TermKind::Urgency, input_nl: group_nl.to_string(), points: urgency },
-        ScoreTerm {
-            term: TermKind::WaitingTime,
-            input_nl: format!("{waiting_days} dagen"),
-            points: weights.per_waiting_day * i64::from(counted_days),
-        },
+        ScoreTerm { term: TermKind::Urgency, input_nl: points.group_nl.to_string(), points: points.urgency },
+        ScoreTerm { term: TermKind::WaitingTime, input_nl: format!("{waiting_days} dagen"), points: points.waiting },
         ScoreTerm {
             term: TermKind::Preference,
-            input_nl: rank.map_or_else(|| "geen voorkeur".to_string(), |rank| format!("voorkeur {rank}")),
-            points: preference,
+            input_nl: points.rank.map_or_else(|| "geen voorkeur".to_string(), |rank| format!("voorkeur {rank}")),
+            points: points.preference,
         },
-        ScoreTerm {
-            term: TermKind::Distance,
-            input_nl: km_nl(km),
-            // Whole metres, so equal inputs give equal points on every machine.
-            points: -(weights.per_km * (km * 1000.0).round() as i64) / 1000,
-        },
+        ScoreTerm { term: TermKind::Distance, input_nl: km_nl(km), points: points.distance },
         ScoreTerm {
             term: TermKind::ContextFit,
-            input_nl: format!("{matched_wishes} van {} wensen", demand.wishes.len()),
-            points: weights.per_context_match * i64::from(matched_wishes),
+            input_nl: format!("{} van {} wensen", points.matched_wishes, demand.wishes.len()),
+            points: points.context,
         },
     ];
-    if demand.bridging {
+    if let Some(bridging) = points.bridging {
         terms.push(ScoreTerm {
             term: TermKind::Bridging,
             input_nl: "nu in een overbruggingsplaats".to_string(),
-            points: weights.bridging,
+            points: bridging,
         });
     }
-    Score { total: terms.iter().map(|term| term.points).sum(), terms }
+    Score { total: points.total(), terms }
 }
 
 #[cfg(test)]
@@ -233,5 +188,31 @@ mod tests {
         let score = score(&weights, &amersfoort_client(1), &utrecht_location(1), 0.0, 5_000);
         assert_eq!(points(&score, TermKind::WaitingTime), Some(5 * 730));
         assert_eq!(points(&score, TermKind::Bridging), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ranking_total_is_the_sum_of_the_explained_terms(
+            km in 0.0f64..400.0,
+            days in 0u32..3_000,
+            bridging: bool,
+            group in 0usize..5,
+            wishes in 0u64..64,
+            context in 0u64..64,
+        ) {
+            let weights = ScoreWeights::default();
+            let vocabulary: Vec<&str> = ["kleinschalig_wonen", "tuin_of_buitenruimte", "huisdier_toegestaan",
+                "rustige_omgeving", "partneropname", "vaste_gezichten"].to_vec();
+            let pick = |mask: u64| {
+                let tokens: Vec<&str> = vocabulary.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, t)| *t).collect();
+                TagSet::of(&tokens).unwrap()
+            };
+            let mut client = Demand { bridging, wishes: pick(wishes), ..amersfoort_client(1) };
+            client.order.group = passend_domain::case::waiting_order::OrderGroup::ALL[group];
+            let location = Supply { context: pick(context), ..utrecht_location(1) };
+            let explained = score(&weights, &client, &location, km, days);
+            proptest::prop_assert_eq!(total(&weights, &client, &location, km, days), explained.total);
+            proptest::prop_assert_eq!(explained.total, explained.terms.iter().map(|term| term.points).sum::<i64>());
+        }
     }
 }

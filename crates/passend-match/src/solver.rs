@@ -29,6 +29,13 @@ pub enum VerifyError {
     Cost { claimed: i64, recomputed: i64 },
     #[error("the assignment claims {claimed} placed clients, counted {counted}")]
     Matched { claimed: usize, counted: usize },
+    #[error("couple {couple}: client {client} does not exist (there are {clients} clients)")]
+    UnknownPartner { couple: usize, client: u32, clients: usize },
+    #[error(
+        "couple {couple}: client {first} is at {first_at:?} and partner {second} at {second_at:?}; \
+         partners are placed at one location or both stay unplaced"
+    )]
+    CoupleSplit { couple: usize, first: u32, second: u32, first_at: Option<u32>, second_at: Option<u32> },
 }
 
 impl Assignment {
@@ -67,6 +74,26 @@ impl Assignment {
     }
 }
 
+impl Assignment {
+    /// [`Assignment::verify`], and every couple `(first, second)` together:
+    /// both at one location or both unplaced (*partneropname*).
+    pub fn verify_couples(&self, problem: &AssignmentProblem, couples: &[(u32, u32)]) -> Result<(), VerifyError> {
+        self.verify(problem)?;
+        for (couple, &(first, second)) in couples.iter().enumerate() {
+            for client in [first, second] {
+                if client as usize >= self.location.len() {
+                    return Err(VerifyError::UnknownPartner { couple, client, clients: self.location.len() });
+                }
+            }
+            let (first_at, second_at) = (self.location[first as usize], self.location[second as usize]);
+            if first_at != second_at {
+                return Err(VerifyError::CoupleSplit { couple, first, second, first_at, second_at });
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Solves the problem exactly.
 pub fn solve(problem: &AssignmentProblem) -> Assignment {
     let mut engine = Engine::new(problem, true);
@@ -80,12 +107,18 @@ pub fn solve(problem: &AssignmentProblem) -> Assignment {
 /// national instance this settles a fifth fewer nodes than by unmatched cost,
 /// and half as many as in input order).
 pub(crate) fn insert_all(engine: &mut Engine) {
-    let mut order: Vec<u32> = (0..engine.clients() as u32).collect();
-    let gain: Vec<i64> = (0..engine.clients()).map(|client| engine.best_gain(client)).collect();
-    order.sort_unstable_by_key(|&client| std::cmp::Reverse(gain[client as usize]));
-    for client in order {
+    let everyone: Vec<u32> = (0..engine.clients() as u32).collect();
+    for client in by_gain(engine, everyone) {
         engine.insert(client as usize);
     }
+}
+
+/// `clients` in the insertion order of [`insert_all`]: largest gain first.
+pub(crate) fn by_gain(engine: &Engine, clients: Vec<u32>) -> Vec<u32> {
+    let gain: Vec<i64> = clients.iter().map(|&client| engine.best_gain(client as usize)).collect();
+    let mut order: Vec<usize> = (0..clients.len()).collect();
+    order.sort_unstable_by_key(|&index| std::cmp::Reverse(gain[index]));
+    order.iter().map(|&index| clients[index]).collect()
 }
 
 pub(crate) fn assignment_of(engine: &Engine) -> Assignment {

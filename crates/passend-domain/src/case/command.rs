@@ -82,6 +82,8 @@ pub struct Context<'a> {
 pub trait SupplyLookup {
     fn provider_exists(&self, agb: AgbCode) -> bool;
     fn provider_of(&self, location: LocationId) -> Option<AgbCode>;
+    /// Whether the provider closed the location's waiting list (*wachtlijststop*).
+    fn waiting_list_closed(&self, location: LocationId) -> bool;
 }
 
 impl SupplyLookup for SupplyDirectory {
@@ -91,6 +93,10 @@ impl SupplyLookup for SupplyDirectory {
 
     fn provider_of(&self, location: LocationId) -> Option<AgbCode> {
         self.location(location).map(|location| location.provider)
+    }
+
+    fn waiting_list_closed(&self, location: LocationId) -> bool {
+        self.waiting_list_closure(location).is_some()
     }
 }
 
@@ -183,7 +189,8 @@ pub fn decide(
         }
         CaseCommand::SetWaitStatus { status, classification, preferences } => {
             if let Some(preferences) = preferences {
-                check_preferences(preferences, context)?;
+                let current = state.waiting.as_ref().map_or(&[][..], |waiting| waiting.preferences.as_slice());
+                check_preferences(preferences, current, context)?;
             }
             vec![CaseEvent::WaitStatusSet {
                 status: *status,
@@ -258,7 +265,14 @@ pub fn decide(
     Ok(events)
 }
 
-fn check_preferences(preferences: &[ListTarget], context: Context<'_>) -> Result<(), Rejection> {
+/// Checks a new list of preferences: each once, each registered, and no
+/// location newly added whose waiting list is closed (a closed list takes
+/// nobody new; those already on it stay).
+fn check_preferences(
+    preferences: &[ListTarget],
+    current: &[ListTarget],
+    context: Context<'_>,
+) -> Result<(), Rejection> {
     for (index, target) in preferences.iter().enumerate() {
         if preferences[..index].contains(target) {
             return Err(Rejection::DuplicatePreference(*target));
@@ -266,6 +280,9 @@ fn check_preferences(preferences: &[ListTarget], context: Context<'_>) -> Result
         match *target {
             ListTarget::Location(location) => {
                 context.supply.provider_of(location).ok_or(Rejection::UnknownLocation(location))?;
+                if context.supply.waiting_list_closed(location) && !current.contains(target) {
+                    return Err(Rejection::WaitingListClosed(location));
+                }
             }
             ListTarget::Provider(provider) => {
                 if !context.supply.provider_exists(provider) {

@@ -7,7 +7,8 @@
 //! (tags of the shared vocabulary, so that a location's tags and the client's
 //! needs are the same words), the traits a location must be able to take in
 //! (contra-indication tags), how far from home the client will go, near
-//! which location a partner lives, and wishes of language and religion.
+//! which location a partner lives or with which partner the client moves in
+//! (*partneropname*), and wishes of language and religion.
 
 use std::ops::RangeInclusive;
 
@@ -15,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Rejection;
 use super::SupplyLookup;
-use crate::ids::LocationId;
+use crate::ids::{ClientId, LocationId};
 use crate::vocabulary::{TagKind, Vocabulary};
 
 /// The distances a client may set, in kilometres: from the next village to
@@ -44,6 +45,11 @@ pub struct LivingProfile {
     /// The location where the client's partner lives, to be near to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub near_partner: Option<LocationId>,
+    /// The partner, a registered client too, with whom the client is to be
+    /// admitted at one location (*partneropname*): the two take two places
+    /// there or neither is placed. It counts when both name each other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admit_with: Option<ClientId>,
     /// The language the client wishes to be cared for in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,

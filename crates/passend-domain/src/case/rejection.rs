@@ -36,6 +36,8 @@ pub enum Rejection {
     NoOpenCareRefusal,
     #[error("{0:?} appears twice in the preferences")]
     DuplicatePreference(ListTarget),
+    #[error("the waiting list of location {0} is closed: nobody new is added to it")]
+    WaitingListClosed(LocationId),
     #[error("{0}")]
     Tag(#[from] TagProblem),
     #[error("a maximum distance of {km} km is outside {}–{} km", MAX_DISTANCE_KM.start(), MAX_DISTANCE_KM.end())]
@@ -80,6 +82,9 @@ impl Rejection {
             }
             Rejection::NoOpenCareRefusal => "Er staat geen verzoek tot zorgweigering open.".to_string(),
             Rejection::DuplicatePreference(_) => "Een voorkeur staat twee keer in de lijst.".to_string(),
+            Rejection::WaitingListClosed(location) => {
+                format!("De aanbieder heeft de wachtlijst van locatie {location} gesloten: er komt niemand nieuw op.")
+            }
             Rejection::Tag(problem) => problem.message_nl(),
             Rejection::DistanceOutOfRange { km } => format!(
                 "Een maximale afstand van {km} km kan niet; kies {} tot en met {} km.",

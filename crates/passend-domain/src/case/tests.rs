@@ -234,6 +234,24 @@ fn rejected_commands_say_why() {
     assert_eq!(world.view(date(2026, 3, 1)).alerts, vec![]);
 }
 
+#[test]
+fn a_closed_waiting_list_takes_nobody_new_and_keeps_who_is_on_it() {
+    let mut world = world().indicated("5VV", date(2026, 1, 5));
+    let on_list = |locations: &[u32]| {
+        let preferences = locations.iter().map(|n| ListTarget::Location(LocationId(*n))).collect();
+        status(WaitStatus::ActiefPlaatsen, Some(preferences))
+    };
+    world.run(date(2026, 1, 6), on_list(&[1])).unwrap();
+    for location in [1, 2] {
+        let closed = world.supply.decide_close_waiting_list(LocationId(location), "Verbouwing", date(2026, 1, 7));
+        world.supply.apply(&closed.unwrap());
+    }
+    assert_eq!(world.run(date(2026, 1, 8), on_list(&[1, 2])), Err(Rejection::WaitingListClosed(LocationId(2))));
+    // Already on the closed list: a new status keeps the client there.
+    world.run(date(2026, 1, 8), on_list(&[1])).unwrap();
+    assert!(Rejection::WaitingListClosed(LocationId(2)).message_nl().contains("gesloten"));
+}
+
 fn tags(list: &[&str]) -> Vec<String> {
     list.iter().map(|tag| tag.to_string()).collect()
 }
@@ -246,6 +264,7 @@ fn a_living_profile_is_checked_and_the_latest_one_holds() {
         contra_indications: tags(&["weglooprisico"]),
         max_distance_km: Some(25),
         near_partner: Some(LocationId(2)),
+        admit_with: Some(ClientId(7)),
         language: Some(" Turks ".to_string()),
         religion: None,
     };

@@ -29,6 +29,17 @@ pub struct FreePlacesReport {
     pub reported_on: Date,
 }
 
+impl FreePlacesReport {
+    /// Whether the report is older than the policy's
+    /// `free_places_stale_after_days` on `today` (the version in force on
+    /// `today`): a report of exactly that many days ago is still fresh; one
+    /// day more and it is stale.
+    pub fn is_stale_on(&self, today: Date, policies: &PolicySet) -> bool {
+        let stale_after = i64::from(policies.in_force_on(today).free_places_stale_after_days);
+        self.reported_on.checked_add(stale_after.days()).is_ok_and(|fresh| fresh < today)
+    }
+}
+
 /// A report that nobody renewed within the policy's term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StaleReport {
@@ -101,11 +112,10 @@ impl SupplyDirectory {
     /// `today`). A report of exactly that many days ago is still fresh; one
     /// day more and it is stale. Ordered oldest first, then by location.
     pub fn stale_reports(&self, today: Date, policies: &PolicySet) -> Vec<StaleReport> {
-        let stale_after = i64::from(policies.in_force_on(today).free_places_stale_after_days);
         let mut stale: Vec<StaleReport> = self
             .free_places
             .values()
-            .filter(|report| report.reported_on.checked_add(stale_after.days()).is_ok_and(|fresh| fresh < today))
+            .filter(|report| report.is_stale_on(today, policies))
             .map(|report| StaleReport {
                 location: report.location,
                 reported_on: report.reported_on,
