@@ -12,7 +12,7 @@
 //! through `decide`; a rejection is counted as a generator bug.
 
 use jiff::ToSpan;
-use passend_domain::case::{CaseCommand, CaseState, ClientRegistration, ListTarget, alerts};
+use passend_domain::case::{CaseCommand, CaseState, ClientRegistration, ListTarget, LivingProfile, alerts};
 use passend_domain::codes::{CareEndReason, CareProfile, DeliveryForm, RefusalGround, Region, Sector, WaitStatus};
 use passend_domain::ids::{AgbCode, Bsn, ClientId, OcoId};
 use passend_store::{Batch, EventMeta, EventStore};
@@ -23,6 +23,7 @@ use crate::classifications;
 use crate::counters::Counters;
 use crate::days::{Day, Window};
 use crate::error::GenerateError;
+use crate::location_kinds::{KINDS, LocationKind};
 use crate::names;
 use crate::population::{ClientPlan, FIRST_WEEKS, Outcome, Path, WaitingPlan};
 use crate::postcodes::{address_in, postcodes};
@@ -38,6 +39,13 @@ const OCO_CONSENT_SHARE: f64 = 0.15;
 const OCO_ORGANISATIONS: u32 = 2;
 /// Mixed into a client's seed for its OCO decision.
 const OCO_STREAM: u64 = 0x0C0_C0A5_E5EE_D000;
+
+/// The share of waiting clients whose living profile (*woonprofiel*) is recorded.
+const LIVING_PROFILE_SHARE: f64 = 0.6;
+/// Mixed into a client's seed for its living profile.
+const LIVING_PROFILE_STREAM: u64 = 0x11F1_0000_7A65_5EED;
+/// The distances clients name as their maximum, in km.
+const MAX_DISTANCES_KM: [u16; 5] = [10, 15, 20, 30, 50];
 
 /// What every client history reads: the supply, the window and the actors.
 pub(crate) struct HistoryContext<'a> {
@@ -171,6 +179,10 @@ enum Step {
     OcoConsent {
         oco: OcoId,
     },
+    /// The dossierhouder records what the client needs and wishes of a place.
+    LivingProfile {
+        profile: LivingProfile,
+    },
 }
 
 /// A command as the case stands, with who records it and why.
@@ -252,6 +264,39 @@ impl<'c> History<'c, '_, '_> {
             let day = self.plan.registered + rng.random_range(0..=14);
             self.at(day, Step::OcoConsent { oco });
         }
+    }
+
+    /// Most waiting clients get a living profile when they start waiting: the
+    /// expertise and context of a kind of location of their sector, now and
+    /// then a trait some locations exclude, often a maximum distance. Decided
+    /// by a generator of its own, like the OCO consent.
+    fn living_profile(&mut self, day: Day) {
+        let mut rng = ChaCha8Rng::seed_from_u64(self.plan.seed ^ LIVING_PROFILE_STREAM);
+        if !rng.random_bool(LIVING_PROFILE_SHARE) {
+            return;
+        }
+        let kinds: Vec<&LocationKind> = KINDS.iter().filter(|kind| kind.sector == self.plan.sector).collect();
+        let kind = kinds[rng.random_range(0..kinds.len())];
+        let one_of = |rng: &mut ChaCha8Rng, tags: &[&str]| tags[rng.random_range(0..tags.len())].to_string();
+        let mut needs = Vec::new();
+        if rng.random_bool(0.35) {
+            needs.push(one_of(&mut rng, kind.expertise));
+        }
+        for _ in 0..rng.random_range(1..=2) {
+            let wish = one_of(&mut rng, kind.context);
+            if !needs.contains(&wish) {
+                needs.push(wish);
+            }
+        }
+        let contra_indications = if rng.random_bool(0.1) && !kind.contra_indications.is_empty() {
+            vec![one_of(&mut rng, kind.contra_indications)]
+        } else {
+            Vec::new()
+        };
+        let max_distance_km =
+            rng.random_bool(0.6).then(|| MAX_DISTANCES_KM[rng.random_range(0..MAX_DISTANCES_KM.len())]);
+        let profile = LivingProfile { needs, contra_indications, max_distance_km, ..LivingProfile::default() };
+        self.at(day, Step::LivingProfile { profile });
     }
 
     /// In care since the first weeks: indication with automatic allocation,
@@ -343,6 +388,7 @@ impl<'c> History<'c, '_, '_> {
             self.indicate(registered, profile, Some(form), Some(preferred));
         }
         self.at(from, Step::Status { status: waiting.first, preferences: Some(preferences.clone()) });
+        self.living_profile(from);
         if let Some((day, status)) = waiting.change {
             self.at(day, Step::Status { status, preferences: None });
         }
@@ -697,6 +743,13 @@ impl<'c> History<'c, '_, '_> {
                 (zorgkantoor, CaseCommand::DecideCareRefusal { approved: *approved }, None)
             }
             Step::EndCare { reason } => (zorgkantoor, CaseCommand::EndCare { reason: *reason }, None),
+            Step::LivingProfile { profile } => {
+                if state.indication.is_none() {
+                    return Ok(None);
+                }
+                let actor = dossierhouder.map_or(zorgkantoor, provider_actor);
+                (actor, CaseCommand::RecordLivingProfile(profile.clone()), None)
+            }
             Step::OcoConsent { oco } => (
                 zorgkantoor,
                 CaseCommand::RecordOcoConsent { oco: Some(*oco) },

@@ -19,12 +19,14 @@ use crate::{
 };
 
 mod client_list;
+mod matching;
 mod notes_and_consent;
 mod supply_register;
 
 pub use client_list::{
     clients_by_every_filter, clients_found_by_name_bsn_and_number, clients_in_every_scope, clients_sorted_and_paged,
 };
+pub use matching::{partners_are_proposed_at_one_location, the_matcher_answers_from_the_registers};
 pub use notes_and_consent::{
     notes_are_numbered_and_leave_the_case_alone, oco_consent_is_recorded_withdrawn_and_rebuilt,
 };
@@ -54,7 +56,9 @@ macro_rules! conformance_tests {
             free_places_are_reported_replaced_and_withdrawn,
             waiting_lists_close_with_a_reason_and_reopen,
             contracts_and_location_context_are_recorded,
-            a_living_profile_is_recorded_on_the_case);
+            a_living_profile_is_recorded_on_the_case,
+            the_matcher_answers_from_the_registers,
+            partners_are_proposed_at_one_location);
     };
     (@tests $make:expr; $($check:ident),*) => {
         $(

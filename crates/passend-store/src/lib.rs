@@ -15,6 +15,7 @@
 mod client_query;
 pub mod codec;
 pub mod conformance;
+pub mod matching;
 pub mod projection;
 
 mod event;

@@ -75,6 +75,13 @@ fn a_small_region_generates_through_the_rules_without_rejections() {
     assert!((0.12..0.18).contains(&share), "{share:.3} consent to an OCO");
     assert!(consenting(1) > 0 && consenting(2) > 0);
     assert!(summaries.iter().all(|summary| summary.oco_consent.is_none_or(|oco| (1..=2).contains(&oco.0))));
+
+    // Most waiting clients have a living profile the matcher can use.
+    let waiting: Vec<&CaseSummary> = summaries.iter().filter(|summary| summary.status.is_some()).collect();
+    let profiled =
+        waiting.iter().filter(|summary| service.case_state(summary.client).unwrap().0.living_profile.is_some()).count();
+    let share = profiled as f64 / waiting.len() as f64;
+    assert!((0.5..0.7).contains(&share), "{share:.3} of the waiting clients have a living profile");
 }
 
 #[test]

@@ -125,6 +125,7 @@ pub fn a_living_profile_is_recorded_on_the_case<S: EventStore>(make: &dyn Fn() -
         contra_indications: tags(&["weglooprisico"]),
         max_distance_km: Some(20),
         near_partner: Some(LocationId(2)),
+        admit_with: None,
         language: None,
         religion: Some("Rooms-katholiek".to_string()),
     };
