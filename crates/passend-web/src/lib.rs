@@ -24,6 +24,7 @@ pub mod cases;
 pub mod policy;
 pub mod problem;
 pub mod state;
+pub mod supply_register;
 pub mod telemetry;
 pub mod ui;
 

@@ -14,10 +14,20 @@
 //! - an OCO sees the clients who consented to its organisation, reads and
 //!   writes notes for everyone, and runs no command;
 //! - an analyst sees aggregate figures only, never a client.
+//!
+//! The supply register and the matcher (issue 4):
+//! - everyone signed in reads the supply register (organisations, not persons);
+//! - a provider reports free places, closes and reopens waiting lists and
+//!   records the context of its own locations only;
+//! - a zorgkantoor records providers' contracts;
+//! - the places that fit a client are shown to whoever may see the client;
+//! - the persons who fit a location are asked by its provider or by a
+//!   zorgkantoor, and each person is shown only to who may see them;
+//! - a region's planning proposal names persons: its zorgkantoor only.
 
 use passend_domain::case::{CaseCommand, CaseSummary, ListTarget, SupplyLookup};
 use passend_domain::codes::Region;
-use passend_domain::ids::AgbCode;
+use passend_domain::ids::{AgbCode, LocationId};
 use passend_domain::note::Party;
 use passend_domain::supply::SupplyDirectory;
 use passend_store::ClientScope;
@@ -39,6 +49,8 @@ pub enum Denied {
     NotOwnLocation,
     #[error("your role sees aggregate figures only")]
     AggregatesOnly,
+    #[error("region {0} is not one of your regions")]
+    OtherRegion(&'static str),
 }
 
 impl Denied {
@@ -50,6 +62,7 @@ impl Denied {
             Denied::NotDossierhouder => "Alleen de dossierhouder kan dit doen.".to_string(),
             Denied::NotOwnLocation => "Deze locatie is niet een van uw eigen locaties.".to_string(),
             Denied::AggregatesOnly => "Uw rol ziet alleen geaggregeerde cijfers, geen cliënten.".to_string(),
+            Denied::OtherRegion(region) => format!("Regio {region} is niet een van uw regio's."),
         }
     }
 }
@@ -61,6 +74,10 @@ fn action_nl(action: &str) -> &'static str {
         "see the alert inbox" => "de werkvoorraad bekijken",
         "see region figures" => "de cijfers van deze regio bekijken",
         "write notes" => "notities schrijven",
+        "change the supply register" => "het aanbod van een locatie wijzigen",
+        "record contracts" => "contracten vastleggen",
+        "see matching persons" => "passende cliënten voor een plaats bekijken",
+        "see the planning proposal" => "het plaatsingsvoorstel bekijken",
         _ => "deze handeling uitvoeren",
     }
 }
@@ -206,6 +223,47 @@ pub fn figure_regions(actor: &Actor) -> Vec<Region> {
         Role::Zorgkantoor { regions } => regions.clone(),
         Role::Analist => Region::all().collect(),
         Role::Aanbieder { .. } | Role::Oco { .. } => Vec::new(),
+    }
+}
+
+/// Whether the actor may change the register of `location`: its free
+/// places, its waiting list's closure and its context. The provider's own
+/// report is what binds; nobody reports for another.
+pub fn may_manage_location(actor: &Actor, location: LocationId, supply: &SupplyDirectory) -> Result<(), Denied> {
+    match &actor.role {
+        Role::Aanbieder { agb } if supply.provider_of(location) == Some(*agb) => Ok(()),
+        Role::Aanbieder { .. } => Err(Denied::NotOwnLocation),
+        role => Err(Denied::RoleMayNot { role: role.token(), action: "change the supply register" }),
+    }
+}
+
+/// Whether the actor may record a provider's contract: the zorgkantoren contract.
+pub fn may_record_contract(actor: &Actor) -> Result<(), Denied> {
+    match &actor.role {
+        Role::Zorgkantoor { .. } => Ok(()),
+        role => Err(Denied::RoleMayNot { role: role.token(), action: "record contracts" }),
+    }
+}
+
+/// Whether the actor may ask which waiting persons fit `location`: its
+/// provider or a zorgkantoor. Each person is then shown only after
+/// [`may_see`].
+pub fn may_rank_persons_for(actor: &Actor, location: LocationId, supply: &SupplyDirectory) -> Result<(), Denied> {
+    match &actor.role {
+        Role::Zorgkantoor { .. } => Ok(()),
+        Role::Aanbieder { agb } if supply.provider_of(location) == Some(*agb) => Ok(()),
+        Role::Aanbieder { .. } => Err(Denied::NotOwnLocation),
+        role => Err(Denied::RoleMayNot { role: role.token(), action: "see matching persons" }),
+    }
+}
+
+/// Whether the actor may see the planning proposal of `region`: it names
+/// persons, so only the region's zorgkantoor.
+pub fn may_see_proposal(actor: &Actor, region: Region) -> Result<(), Denied> {
+    match &actor.role {
+        Role::Zorgkantoor { regions } if regions.contains(&region) => Ok(()),
+        Role::Zorgkantoor { .. } => Err(Denied::OtherRegion(region.name())),
+        role => Err(Denied::RoleMayNot { role: role.token(), action: "see the planning proposal" }),
     }
 }
 

@@ -172,7 +172,9 @@ fn rejection_field(rejection: &Rejection) -> Option<&'static str> {
         Rejection::UnknownProvider(_) | Rejection::NotDossierhouder { .. } => Some("provider"),
         Rejection::UnknownLocation(_) | Rejection::NoOpenOffer { .. } => Some("location"),
         Rejection::BeforeLastEvent { .. } => Some("occurred_on"),
-        Rejection::DuplicatePreference(_) => Some("preferences"),
+        Rejection::DuplicatePreference(_) | Rejection::WaitingListClosed(_) => Some("preferences"),
+        Rejection::DistanceOutOfRange { .. } => Some("max_distance_km"),
+        Rejection::InvalidWish { wish } => Some(wish.name()),
         _ => None,
     }
 }

@@ -20,10 +20,11 @@ use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 use jiff::civil::Date;
 use passend_domain::InvalidValue;
-use passend_domain::case::{CaseCommand, CaseSummary, ListTarget};
+use passend_domain::case::{CaseCommand, CaseSummary, ListTarget, LivingProfile};
 use passend_domain::codes::{CareEndReason, CareProfile, Classification, DeliveryForm, RefusalGround, WaitStatus};
 use passend_domain::ids::{AgbCode, ClientId, LocationId, OcoId};
 use passend_domain::supply::SupplyDirectory;
+use passend_domain::vocabulary::{TagKind, Vocabulary};
 use passend_store::{CommandError, EventMeta, EventStore as _, StoreError, StreamId};
 use serde::{Deserialize, Deserializer};
 use utoipa::ToSchema;
@@ -56,10 +57,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(decide_care_refusal))
         .routes(routes!(end_care))
         .routes(routes!(record_oco_consent))
+        .routes(routes!(record_living_profile))
 }
 
 /// Every command route, for the OpenAPI coverage test and the docs.
-pub const COMMAND_PATHS: [&str; 14] = [
+pub const COMMAND_PATHS: [&str; 15] = [
     "/api/v1/clients/{client}/indication",
     "/api/v1/clients/{client}/allocation",
     "/api/v1/clients/{client}/allocation/return",
@@ -74,6 +76,7 @@ pub const COMMAND_PATHS: [&str; 14] = [
     "/api/v1/clients/{client}/care-refusal/decision",
     "/api/v1/clients/{client}/care-end",
     "/api/v1/clients/{client}/oco-consent",
+    "/api/v1/clients/{client}/living-profile",
 ];
 
 /// The longest `reason` accepted with a command.
@@ -282,6 +285,35 @@ command_body! {
         #[serde(deserialize_with = "present")]
         #[schema(required = true)]
         oco: Option<u32>,
+    }
+}
+
+command_body! {
+    /// What the client needs and wishes of a place beyond the indication
+    /// (*woonprofiel*, *wensprofiel*), replacing the earlier profile.
+    LivingProfileBody {
+        /// Tags of kind `context` or `expertise` (tags.csv), e.g. `["dementie", "rustige_omgeving"]`:
+        /// expertise is required of a place, context is a wish.
+        #[serde(default)]
+        needs: Vec<String>,
+        /// Tags of kind `contra_indication` that apply to the client, e.g. `["weglooprisico"]`.
+        #[serde(default)]
+        contra_indications: Vec<String>,
+        /// The farthest a place may be from home, 1–300 km.
+        #[serde(default)]
+        max_distance_km: Option<u16>,
+        /// The location where the client's partner lives.
+        #[serde(default)]
+        near_partner: Option<u32>,
+        /// The partner (a client number) to be admitted together with (*partneropname*).
+        #[serde(default)]
+        admit_with: Option<u32>,
+        /// The language the client wishes to be cared for in.
+        #[serde(default)]
+        language: Option<String>,
+        /// The religion or philosophy of life the client wishes a place to share.
+        #[serde(default)]
+        religion: Option<String>,
     }
 }
 
@@ -538,6 +570,44 @@ impl CommandBody for OcoConsentBody {
     }
 }
 
+impl CommandBody for LivingProfileBody {
+    fn envelope(&mut self) -> (Option<Date>, Option<String>) {
+        self.take_envelope()
+    }
+
+    fn command(self, on: &Resolve<'_>) -> Result<CaseCommand, ApiError> {
+        // The domain checks the tags again; checking here too names the list.
+        let vocabulary = Vocabulary::passend();
+        let tags = |field: &str, tags: &[String], kinds: &[TagKind]| {
+            vocabulary
+                .check(tags, kinds)
+                .map_err(|problem| ApiError::bad_input(field, problem.to_string(), problem.message_nl()))
+        };
+        tags("needs", &self.needs, &[TagKind::Context, TagKind::Expertise])?;
+        tags("contra_indications", &self.contra_indications, &[TagKind::ContraIndication])?;
+        let near_partner = self.near_partner.map(|number| location("near_partner", number, on.supply)).transpose()?;
+        let admit_with = match self.admit_with {
+            Some(number) if number == on.summary.client.0 => {
+                return Err(ApiError::bad_input(
+                    "admit_with",
+                    "a client cannot be their own partner",
+                    "Een cliënt kan niet met zichzelf worden opgenomen.",
+                ));
+            }
+            other => other.map(ClientId),
+        };
+        Ok(CaseCommand::RecordLivingProfile(LivingProfile {
+            needs: self.needs,
+            contra_indications: self.contra_indications,
+            max_distance_km: self.max_distance_km,
+            near_partner,
+            admit_with,
+            language: self.language,
+            religion: self.religion,
+        }))
+    }
+}
+
 /// What a recorded command answers: the case as it is now, or only its
 /// version when the command took the case out of the actor's sight (a
 /// provider that returned its allocation no longer sees the client).
@@ -698,6 +768,10 @@ command_route!(
 command_route!(
     /// End the care; the case closes.
     end_care, "/api/v1/clients/{client}/care-end", CareEndBody
+);
+command_route!(
+    /// Record the client's living profile (*woonprofiel*): needs, wishes, maximum distance, partner.
+    record_living_profile, "/api/v1/clients/{client}/living-profile", LivingProfileBody
 );
 command_route!(
     /// Record or withdraw the client's consent for an OCO organisation.

@@ -4,8 +4,9 @@
 //! One module per resource: [`clients`] (the case document, search,
 //! registration), [`commands`] (one route per case command), [`notes`],
 //! [`waiting_list`] (the region's and a location's waiting lists),
-//! [`alerts`] (the inbox), [`supply`] (providers' locations) and [`regions`]
-//! (aggregate figures). [`view`] holds the JSON shapes they share.
+//! [`alerts`] (the inbox), [`supply`] (the supply register), [`matching`]
+//! (places for a client, persons for a place, a region's proposal) and
+//! [`regions`] (aggregate figures). [`view`] holds the JSON shapes they share.
 //!
 //! Every handler reads clients only through [`crate::cases`] (which checks
 //! [`policy::may_see`](crate::policy::may_see)) or through a
@@ -17,6 +18,7 @@ pub mod clients;
 pub mod commands;
 mod extract;
 mod json;
+pub mod matching;
 pub mod notes;
 pub mod regions;
 pub mod supply;
@@ -52,7 +54,8 @@ use crate::state::AppState;
         (name = "notes", description = "Notities bij een dossier (Notitieverkeer)"),
         (name = "waiting-lists", description = "Wachtlijsten van de regio en van een locatie"),
         (name = "alerts", description = "Signalen en termijnen: de werkvoorraad"),
-        (name = "supply", description = "Aanbod: aanbieders en hun locaties"),
+        (name = "supply", description = "Aanbod: aanbieders, locaties, vrije plaatsen, gesloten wachtlijsten, contracten"),
+        (name = "matching", description = "Matching: passende plaatsen voor een cliënt, passende cliënten voor een plaats, het plaatsingsvoorstel van een regio"),
         (name = "figures", description = "Geaggregeerde cijfers per regio"),
     )
 )]
@@ -88,6 +91,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(waiting_list::routes())
         .merge(alerts::routes())
         .merge(supply::routes())
+        .merge(matching::routes())
         .merge(regions::routes())
 }
 

@@ -198,3 +198,30 @@ fn every_denial_has_a_dutch_message() {
         "Uw rol mag dit niet: wijzigingen in een dossier vastleggen."
     );
 }
+
+#[test]
+fn providers_change_the_register_of_their_own_locations_only() {
+    let supply = supply();
+    assert_eq!(may_manage_location(&provider(OWN), LocationId(1), &supply), Ok(()));
+    assert_eq!(may_manage_location(&provider(OWN), LocationId(2), &supply), Err(Denied::NotOwnLocation));
+    assert!(matches!(
+        may_manage_location(&zorgkantoor("Utrecht"), LocationId(1), &supply),
+        Err(Denied::RoleMayNot { role: "zorgkantoor", .. })
+    ));
+    assert_eq!(may_record_contract(&zorgkantoor("Utrecht")), Ok(()));
+    assert!(may_record_contract(&provider(OWN)).is_err());
+}
+
+#[test]
+fn matching_answers_go_to_who_may_see_the_persons() {
+    let supply = supply();
+    assert_eq!(may_rank_persons_for(&provider(OWN), LocationId(1), &supply), Ok(()));
+    assert_eq!(may_rank_persons_for(&provider(OWN), LocationId(2), &supply), Err(Denied::NotOwnLocation));
+    assert_eq!(may_rank_persons_for(&zorgkantoor("Utrecht"), LocationId(2), &supply), Ok(()));
+    assert!(may_rank_persons_for(&actor(Role::Analist), LocationId(1), &supply).is_err());
+    let utrecht = Region::parse("Utrecht").unwrap();
+    assert_eq!(may_see_proposal(&zorgkantoor("Utrecht"), utrecht), Ok(()));
+    assert_eq!(may_see_proposal(&zorgkantoor("Amsterdam"), utrecht), Err(Denied::OtherRegion("Utrecht")));
+    assert!(may_see_proposal(&provider(OWN), utrecht).is_err());
+    assert!(may_see_proposal(&actor(Role::Oco { oco: OcoId(1) }), utrecht).is_err());
+}

@@ -1,6 +1,8 @@
 //! `/`: the work inbox (*werkvoorraad*) of a mediator: the open alerts of the
-//! actor's inbox scope, most urgent first. An OCO sees its consented clients
-//! here instead; an analyst goes to the figures.
+//! actor's inbox scope, most urgent first, and the free-places reports of
+//! its locations (a provider) or its regions (a zorgkantoor) that nobody
+//! renewed within the policy's term. An OCO sees its consented clients here
+//! instead; an analyst goes to the figures.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -86,6 +88,17 @@ struct InboxPage {
     more: bool,
     limit: usize,
     filtered: bool,
+    stale: Vec<StaleRow>,
+    stale_after_days: u32,
+}
+
+/// A free-places report older than the policy's term.
+struct StaleRow {
+    location: u32,
+    name: String,
+    provider: String,
+    reported_on: String,
+    age_days: i32,
 }
 
 struct Counter {
@@ -170,11 +183,14 @@ pub async fn home(
         filtered: [&params.signaal, &params.regio, &params.sector, &params.status]
             .into_iter()
             .any(|p| param(p).is_some()),
+        stale: inbox.stale,
+        stale_after_days: state.passend.policies().in_force_on(today).free_places_stale_after_days,
     };
     render(StatusCode::OK, &page)
 }
 
 struct Inbox {
+    stale: Vec<StaleRow>,
     counts: HashMap<AlertKind, usize>,
     regions: Vec<Region>,
     /// Up to one more than the limit, to tell that there are more.
@@ -252,7 +268,35 @@ fn inbox(
     {
         regions.push(region);
     }
-    Ok(Inbox { counts, regions, rows })
+    let stale = stale_reports(passend, scope, filters.region, today);
+    Ok(Inbox { stale, counts, regions, rows })
+}
+
+/// The stale free-places reports in the inbox's scope: a provider's own
+/// locations, or the locations of a zorgkantoor's regions.
+fn stale_reports(passend: &Service, scope: &InboxScope, region: Option<Region>, today: Date) -> Vec<StaleRow> {
+    let reports = passend.stale_free_places(today);
+    let supply = passend.supply();
+    let names = Names { supply: &supply };
+    reports
+        .into_iter()
+        .filter_map(|report| {
+            let location = supply.location(report.location)?;
+            let provider_region = supply.provider(location.provider).map(|provider| provider.region);
+            let in_scope = match scope {
+                InboxScope::Provider(agb) => location.provider == *agb,
+                InboxScope::Regions(regions) => provider_region.is_some_and(|r| regions.contains(&r)),
+            };
+            let chosen = region.is_none_or(|region| provider_region == Some(region));
+            (in_scope && chosen).then(|| StaleRow {
+                location: location.id.0,
+                name: location.name.clone(),
+                provider: names.provider(location.provider),
+                reported_on: format::date(report.reported_on),
+                age_days: report.age_days,
+            })
+        })
+        .collect()
 }
 
 #[derive(Template)]

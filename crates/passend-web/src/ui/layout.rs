@@ -27,12 +27,19 @@ impl Layout {
     /// navigation item.
     pub fn new(session: &Session, title: impl Into<String>, current: &str) -> Layout {
         let items: &[(&'static str, &'static str)] = match &session.actor.role {
-            Role::Zorgkantoor { .. } => {
-                &[("/", "Werkvoorraad"), ("/wachtlijst", "Wachtlijst"), ("/zoeken", "Zoeken"), ("/cijfers", "Cijfers")]
+            Role::Zorgkantoor { .. } => &[
+                ("/", "Werkvoorraad"),
+                ("/wachtlijst", "Wachtlijst"),
+                ("/aanbod", "Aanbod"),
+                ("/voorstel", "Voorstel"),
+                ("/zoeken", "Zoeken"),
+                ("/cijfers", "Cijfers"),
+            ],
+            Role::Aanbieder { .. } => {
+                &[("/", "Werkvoorraad"), ("/aanbieder", "Mijn locaties"), ("/aanbod", "Aanbod"), ("/zoeken", "Zoeken")]
             }
-            Role::Aanbieder { .. } => &[("/", "Werkvoorraad"), ("/aanbieder", "Mijn locaties"), ("/zoeken", "Zoeken")],
-            Role::Oco { .. } => &[("/", "Mijn cliënten")],
-            Role::Analist => &[("/cijfers", "Cijfers")],
+            Role::Oco { .. } => &[("/", "Mijn cliënten"), ("/aanbod", "Aanbod")],
+            Role::Analist => &[("/cijfers", "Cijfers"), ("/aanbod", "Aanbod")],
         };
         Layout {
             title: title.into(),

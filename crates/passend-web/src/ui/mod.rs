@@ -8,7 +8,12 @@
 //! - `/clienten/{n}` and its forms ([`client`], [`actions`]).
 //! - `/aanbieder` ([`provider`]): a provider's locations and intake.
 //! - `/zoeken` ([`search`]), `/cijfers` ([`figures`]).
+//! - `/aanbod` and its forms ([`aanbod`]): the supply register, free places.
+//! - `/clienten/{n}/plekken` ([`plek_zoeken`]): the best places for a client.
+//! - `/voorstel` ([`voorstel`]): a region's planning proposal.
+//! - `/locaties/{n}/kandidaten` ([`kandidaten`]): the persons who fit a location.
 
+mod aanbod;
 mod actions;
 pub mod assets;
 mod client;
@@ -17,9 +22,12 @@ mod figures;
 pub mod format;
 mod forms;
 mod inbox;
+mod kandidaten;
 mod layout;
+mod plek_zoeken;
 mod provider;
 mod search;
+mod voorstel;
 mod waiting_list;
 
 use askama::Template;
@@ -43,10 +51,15 @@ pub fn router() -> Router<AppState> {
         .route("/wachtlijst", get(waiting_list::page))
         .route("/wachtlijst.csv", get(waiting_list::csv))
         .route("/clienten/{client}", get(client::page))
+        .route("/clienten/{client}/plekken", get(plek_zoeken::page))
         .route("/clienten/{client}/{action}", post(actions::submit))
         .route("/aanbieder", get(provider::page))
         .route("/zoeken", get(search::page))
         .route("/cijfers", get(figures::page))
+        .route("/aanbod", get(aanbod::page))
+        .route("/aanbod/{location}/{form}", post(aanbod::submit))
+        .route("/voorstel", get(voorstel::page))
+        .route("/locaties/{location}/kandidaten", get(kandidaten::page))
 }
 
 /// Renders a page with a status.

@@ -46,7 +46,7 @@ pub async fn case(app: &TestApp, token: &str, client: u64) -> (Value, u32) {
 }
 
 /// A token for an actor that has no demo account, e.g. a zorgkantoor of another region.
-fn session_for(app: &TestApp, role: Role) -> String {
+pub fn session_for(app: &TestApp, role: Role) -> String {
     let actor = Actor { username: "ander".to_string(), display_name: "Ander".to_string(), role };
     app.state.sessions.start(actor, Timestamp::now()).token
 }
@@ -437,7 +437,7 @@ async fn a_zorgkantoor_registers_a_client_and_writes_notes() {
 }
 
 /// Every route the API must offer, as (method, path) in the OpenAPI document.
-const EXPECTED_ROUTES: [(&str, &str); 26] = [
+const EXPECTED_ROUTES: [(&str, &str); 37] = [
     ("post", "/api/v1/session"),
     ("delete", "/api/v1/session"),
     ("get", "/api/v1/me"),
@@ -458,7 +458,18 @@ const EXPECTED_ROUTES: [(&str, &str); 26] = [
     ("post", "/api/v1/clients/{client}/care-refusal/decision"),
     ("post", "/api/v1/clients/{client}/care-end"),
     ("post", "/api/v1/clients/{client}/oco-consent"),
+    ("post", "/api/v1/clients/{client}/living-profile"),
     ("post", "/api/v1/clients/{client}/notes"),
+    ("get", "/api/v1/clients/{client}/places"),
+    ("get", "/api/v1/locations"),
+    ("put", "/api/v1/locations/{location}/free-places"),
+    ("delete", "/api/v1/locations/{location}/free-places"),
+    ("put", "/api/v1/locations/{location}/closure"),
+    ("delete", "/api/v1/locations/{location}/closure"),
+    ("put", "/api/v1/locations/{location}/context"),
+    ("get", "/api/v1/locations/{location}/candidates"),
+    ("put", "/api/v1/providers/{agb}/contract"),
+    ("get", "/api/v1/regions/{region}/proposal"),
     ("get", "/api/v1/waiting-list"),
     ("get", "/api/v1/locations/{location}/waiting-list"),
     ("get", "/api/v1/providers/{agb}/locations"),

@@ -123,6 +123,20 @@ fn routes() -> Vec<Route> {
             ],
         },
         Route {
+            path: "living-profile",
+            parses: json!({"max_distance_km": 25}),
+            wrong_type: (json!({"needs": "dementie"}), "needs"),
+            invalid: vec![
+                (json!({"needs": ["geen_tag"]}), "needs"),
+                (json!({"needs": ["weglooprisico"]}), "needs"),
+                (json!({"contra_indications": ["dementie"]}), "contra_indications"),
+                (json!({"max_distance_km": 500}), "max_distance_km"),
+                (json!({"max_distance_km": -3}), "max_distance_km"),
+                (json!({"near_partner": 999_999}), "near_partner"),
+                (json!({"language": " "}), "language"),
+            ],
+        },
+        Route {
             path: "oco-consent",
             parses: json!({"oco": 2}),
             wrong_type: (json!({"oco": "1"}), "oco"),

@@ -3,6 +3,7 @@
 
 mod api;
 mod api_input;
+mod api_matching;
 mod browser;
 mod pages;
 mod support;

@@ -535,3 +535,205 @@ async fn a_location_list_and_search_stay_within_the_scope() {
     assert!(figures.contains("<table id=\"cijfers\">"));
     assert!(!figures.contains("/clienten/"), "no personal data");
 }
+
+/// The supply and matching pages answer every role in Dutch, with one h1 and unique ids.
+#[tokio::test]
+async fn the_matching_pages_answer_each_role() {
+    let app = spawn_app();
+    let own_location = {
+        let provider = agb(&actor(&app, "aanbieder"));
+        let supply = app.state.passend.supply();
+        supply.locations().find(|location| location.provider == provider).expect("a location of aanbieder").id
+    };
+    let candidates = format!("/locaties/{own_location}/kandidaten");
+    let pages: &[(&str, &[(&str, u16)])] = &[
+        ("zorgkantoor", &[("/aanbod", 200), ("/aanbod?vrij=ja&crisis=ja&pagina=2", 200), ("/voorstel", 200)]),
+        ("aanbieder", &[("/aanbod", 200), ("/voorstel", 403), (candidates.as_str(), 200)]),
+        ("aanbieder2", &[(candidates.as_str(), 403)]),
+        ("oco", &[("/aanbod", 200), ("/voorstel", 403), (candidates.as_str(), 403)]),
+        ("analist", &[("/aanbod?sector=VV", 200), ("/voorstel", 403)]),
+    ];
+    for (username, expected) in pages {
+        let cookie = sign_in(&app, username).await;
+        for (path, status) in *expected {
+            let response = get(&app, &cookie, path).await;
+            assert_eq!(response.status, *status, "{username} {path}: {}", response.text());
+            let html = response.text();
+            assert!(html.contains("<html lang=\"nl\">"), "{username} {path}");
+            assert_eq!(html.matches("<h1").count(), 1, "{username} {path} has one h1");
+            assert_unique_ids(&html, path);
+        }
+    }
+    let zorgkantoor = sign_in(&app, "zorgkantoor").await;
+    assert_eq!(title(&get(&app, &zorgkantoor, "/voorstel").await.text()), "Voorstel Midden-IJssel – passend");
+    // The entrances: Plek zoeken from a waiting client's dossier, Kandidaten from the provider page.
+    let client = ordinary_client(&app);
+    let waiting = summaries(&app).into_iter().find(|summary| summary.client == client).unwrap().status.is_some();
+    let dossier = get(&app, &zorgkantoor, &format!("/clienten/{client}")).await.text();
+    assert_eq!(dossier.contains(&format!("href=\"/clienten/{client}/plekken\"")), waiting, "client {client}");
+    let provider = sign_in(&app, "aanbieder").await;
+    let provider_page = get(&app, &provider, "/aanbieder").await.text();
+    assert!(provider_page.contains(&format!("href=\"{candidates}\"")), "the provider page links its candidates");
+    let bad = get(&app, &zorgkantoor, "/aanbod?zorgprofiel=12XX").await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.text().contains("Filter zorgprofiel"), "{}", bad.text());
+    // Another region's proposal is not the zorgkantoor's to see.
+    let other = get(&app, &zorgkantoor, "/voorstel?regio=Utrecht").await;
+    assert_eq!(other.status, 403, "{}", other.text());
+}
+
+/// Aanbod's filters keep the locations that have what was asked for; the register is paged by 50.
+#[tokio::test]
+async fn the_supply_filters_keep_what_was_asked_for() {
+    let app = spawn_app();
+    let cookie = sign_in(&app, "zorgkantoor").await;
+    let (all, with_free, with_crisis) = {
+        let supply = app.state.passend.supply();
+        let report = |location: &passend_domain::supply::Location| supply.free_places(location.id).cloned();
+        let all = supply.locations().count();
+        let with_free = supply.locations().filter(|l| report(l).is_some_and(|r| r.free > 0)).count();
+        let with_crisis = supply
+            .locations()
+            .filter(|l| report(l).and_then(|r| r.free_crisis_beds).is_some_and(|free| free > 0))
+            .count();
+        (all, with_free, with_crisis)
+    };
+    assert!(with_free > 0 && with_free < all, "the test data has locations with and without free places");
+    for (path, expected) in [("/aanbod", all), ("/aanbod?vrij=ja", with_free), ("/aanbod?crisis=ja", with_crisis)] {
+        let html = get(&app, &cookie, path).await.text();
+        let total = attribute_after(&html, "id=\"totaal\"", "data-total").expect("the total");
+        assert_eq!(total, expected.to_string(), "{path}");
+        let rows = inside(&html, "<table id=\"aanbod\"", "</table>").matches("<tr data-location=").count();
+        assert_eq!(rows, expected.min(50), "{path}: one page");
+        assert_eq!(html.matches("<circle").count(), expected, "{path}: a dot on the map per location");
+    }
+}
+
+/// A provider reports only for its own locations; a count that is not a number is refused inside the form and a
+/// count above the capacity with the domain's message; nothing is recorded either way. Reopening a closed list works.
+#[tokio::test]
+async fn free_places_are_reported_only_for_own_locations_and_only_when_they_fit() {
+    let app = spawn_app();
+    let provider = agb(&actor(&app, "aanbieder"));
+    let (own, others, capacity) = {
+        let supply = app.state.passend.supply();
+        let own = supply.locations().find(|location| location.provider == provider).expect("an own location");
+        let others = supply.locations().find(|location| location.provider != provider).expect("another location");
+        (own.id, others.id, own.capacity)
+    };
+    let before = |location| app.state.passend.supply().free_places(location).cloned();
+    let (own_before, others_before) = (before(own), before(others));
+    let cookie = sign_in(&app, "aanbieder").await;
+    let csrf = csrf(&get(&app, &cookie, "/aanbod").await.text());
+
+    let foreign =
+        post(&app, &cookie, &format!("/aanbod/{others}/vrije-plaatsen"), &[("csrf", &csrf), ("free", "1")]).await;
+    assert_eq!(foreign.status, 403, "{}", foreign.text());
+    assert!(foreign.text().contains("niet een van uw eigen locaties"));
+    assert_eq!(before(others), others_before);
+
+    let path = format!("/aanbod/{own}/vrije-plaatsen");
+    let not_a_number = post(&app, &cookie, &path, &[("csrf", &csrf), ("free", "veel")]).await;
+    assert_eq!(not_a_number.status, 422);
+    let form = inside(&not_a_number.text(), &format!("id=\"vrij-{own}-kop\""), "</form>").to_string();
+    assert!(form.contains("Vrije plaatsen:") && form.contains("is geen heel getal van 0 of meer."), "{form}");
+    assert!(form.contains("value=\"veel\""), "the sent value is put back");
+    let too_many = (capacity + 1).to_string();
+    let above = post(&app, &cookie, &path, &[("csrf", &csrf), ("free", &too_many)]).await;
+    assert_eq!(above.status, 422);
+    assert!(above.text().contains("Controleer de aantallen."), "{}", above.text());
+    assert_eq!(before(own), own_before, "nothing was recorded");
+
+    let without_csrf = post(&app, &cookie, &path, &[("free", "1")]).await;
+    assert_eq!(without_csrf.status, 403);
+    assert_eq!(before(own), own_before);
+
+    // Close with a reason, then reopen.
+    let close =
+        post(&app, &cookie, &format!("/aanbod/{own}/wachtlijst-sluiten"), &[("csrf", &csrf), ("reason", "Verbouwing")])
+            .await;
+    assert_eq!(close.status, 303, "{}", close.text());
+    assert!(app.state.passend.supply().waiting_list_closure(own).is_some());
+    let reopen = post(&app, &cookie, &format!("/aanbod/{own}/wachtlijst-openen"), &[("csrf", &csrf)]).await;
+    assert_eq!(reopen.status, 303, "{}", reopen.text());
+    assert_eq!(reopen.header("location"), Some(format!("/aanbod?gelukt=wachtlijst-openen#locatie-{own}").as_str()));
+    assert!(app.state.passend.supply().waiting_list_closure(own).is_none());
+    let shown = get(&app, &cookie, "/aanbod?gelukt=wachtlijst-openen").await.text();
+    assert!(shown.contains("Wachtlijst heropend."));
+}
+
+/// Plek zoeken: a client who is not waiting gets a Dutch sentence instead of places; a client the actor may not see
+/// is the 403 page.
+#[tokio::test]
+async fn place_search_explains_a_client_who_is_not_waiting_and_guards_the_client() {
+    let app = spawn_app();
+    let zorgkantoor = actor(&app, "zorgkantoor");
+    let other = actor(&app, "aanbieder2");
+    let (not_waiting, private) = {
+        let supply = app.state.passend.supply();
+        let mut all = summaries(&app);
+        all.sort_by_key(|summary| summary.client);
+        let not_waiting = all
+            .iter()
+            .find(|s| s.status.is_none() && policy::may_see(&zorgkantoor, s, &supply).is_ok())
+            .expect("a client who is not waiting")
+            .client;
+        let private = all
+            .iter()
+            .find(|s| s.status.is_some() && policy::may_see(&other, s, &supply).is_err())
+            .expect("a client aanbieder2 may not see")
+            .client;
+        (not_waiting, private)
+    };
+    let cookie = sign_in(&app, "zorgkantoor").await;
+    let response = get(&app, &cookie, &format!("/clienten/{not_waiting}/plekken")).await;
+    assert_eq!(response.status, 200, "{}", response.text());
+    let html = response.text();
+    assert!(inside(&html, "id=\"wacht-niet\"", "</p>").contains("wacht niet op een plaats"), "{html}");
+    assert!(!html.contains("id=\"plekken\""));
+
+    let provider = sign_in(&app, "aanbieder2").await;
+    let refused = get(&app, &provider, &format!("/clienten/{private}/plekken")).await;
+    assert_eq!(refused.status, 403);
+    assert!(refused.text().contains("U heeft geen toegang tot deze cliënt."));
+    assert_eq!(get(&app, &cookie, "/clienten/999999999/plekken").await.status, 404);
+}
+
+/// Each of a provider's own locations says whether its report still holds, by the policy's staleness term.
+#[tokio::test]
+async fn own_locations_say_whether_their_report_is_fresh() {
+    let app = spawn_app();
+    let provider = agb(&actor(&app, "aanbieder"));
+    let stale: std::collections::BTreeMap<_, _> = app
+        .state
+        .passend
+        .stale_free_places(crate::support::TODAY)
+        .into_iter()
+        .map(|report| (report.location, report.age_days))
+        .collect();
+    let expected: Vec<(u32, String)> = {
+        let supply = app.state.passend.supply();
+        supply
+            .locations()
+            .filter(|location| location.provider == provider)
+            .map(|location| {
+                let freshness = match (supply.free_places(location.id), stale.get(&location.id)) {
+                    (None, _) => "geen melding".to_string(),
+                    (Some(_), Some(age)) => format!("verouderd, {age} dagen oud"),
+                    (Some(_), None) => "actueel".to_string(),
+                };
+                (location.id.0, freshness)
+            })
+            .collect()
+    };
+    assert!(
+        expected.iter().any(|(_, freshness)| freshness.starts_with("verouderd")),
+        "the test data has a stale report"
+    );
+    let cookie = sign_in(&app, "aanbieder").await;
+    let html = get(&app, &cookie, "/aanbod").await.text();
+    for (location, freshness) in expected {
+        let section = inside(&html, &format!("id=\"locatie-{location}\""), "</dl>");
+        assert!(section.contains(&format!("\">{freshness}</span>")), "location {location}: {freshness}\n{section}");
+    }
+}

@@ -1,3 +1,4 @@
 mod flows;
 pub mod harness;
+mod matching;
 mod smoke;
