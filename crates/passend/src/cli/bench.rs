@@ -54,6 +54,8 @@ pub enum OtherBench {
     Web(super::bench_web::WebBenchArgs),
     /// The exact assignment solver on one instance of benches/matching.
     Matching(bench_matching::MatchingBenchArgs),
+    /// Best places for a client and best persons for a place over a database's supply.
+    Places(super::bench_places::PlacesBenchArgs),
 }
 
 #[derive(Debug, Serialize)]
@@ -76,6 +78,7 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<()> {
     match &args.other {
         Some(OtherBench::Web(web)) => return super::bench_web::run(web),
         Some(OtherBench::Matching(matching)) => return bench_matching::run(matching),
+        Some(OtherBench::Places(places)) => return super::bench_places::run(places),
         None => {}
     }
     let temporary = tempfile::tempdir().context("cannot create a temporary directory")?;

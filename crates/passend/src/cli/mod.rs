@@ -1,9 +1,11 @@
 //! The commands of `passend`, one module per command group.
 
 mod bench;
+mod bench_places;
 mod bench_web;
 mod demo;
 mod generate;
+mod matching;
 mod policy;
 mod rebuild;
 mod report;
@@ -45,6 +47,8 @@ enum Command {
         #[command(subcommand)]
         command: policy::PolicyCommand,
     },
+    /// The matcher: best places for a client, fitting persons for a location, a planning proposal.
+    Match(matching::MatchArgs),
     /// Measure generation, append, rebuild and scenario speed (`bench web`: the server under load).
     Bench(bench::BenchArgs),
 }
@@ -61,6 +65,7 @@ pub fn main() -> ExitCode {
         Command::Report(args) => report::run(args).map(|()| ExitCode::SUCCESS),
         Command::Rebuild(args) => rebuild::run(args).map(|()| ExitCode::SUCCESS),
         Command::Policy { command } => policy::run(command).map(|()| ExitCode::SUCCESS),
+        Command::Match(args) => matching::run(args).map(|()| ExitCode::SUCCESS),
         Command::Bench(args) => bench::run(args).map(|()| ExitCode::SUCCESS),
     };
     outcome.unwrap_or_else(|error| {

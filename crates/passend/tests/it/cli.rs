@@ -121,3 +121,52 @@ fn a_policy_file_sets_the_norms_the_figures_use() {
         "with a norm of one day nearly every active VV client is over it: {cuts}"
     );
 }
+
+#[test]
+fn match_answers_the_three_questions_on_a_generated_region() {
+    let directory = tempfile::tempdir().unwrap();
+    let db = directory.path().join("flevoland.db");
+    let db = db.to_str().unwrap();
+    let generated = passend(&["generate", "--region", "Flevoland", "--seed", "7", "--until", "2026-06-30", "--db", db]);
+    assert!(generated.status.success(), "{}", text(&generated.stderr));
+    let ask = |args: &[&str]| {
+        let mut all = vec!["match", "--db", db, "--on", "2026-06-30", "--json"];
+        all.extend_from_slice(args);
+        let output = passend(&all);
+        assert!(output.status.success(), "{args:?}: {}", text(&output.stderr));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("JSON")
+    };
+
+    let proposal = ask(&["proposal", "--region", "Flevoland"]);
+    let placed = proposal["placed"].as_array().unwrap();
+    assert!(!placed.is_empty(), "free places in the generated region are proposed: {proposal}");
+    let unplaced: u64 = proposal["unplaced"].as_object().unwrap().values().map(|n| n.as_u64().unwrap()).sum();
+    assert_eq!(placed.len() as u64 + unplaced, proposal["persons"].as_u64().unwrap());
+
+    let client = placed[0]["client"].as_u64().unwrap().to_string();
+    let places = ask(&["places", "--client", &client, "--k", "3"]);
+    let ranked = places["places"].as_array().unwrap();
+    assert!(!ranked.is_empty() && ranked.len() <= 3, "{places}");
+    assert!(ranked[0]["score"]["terms"].as_array().is_some_and(|terms| !terms.is_empty()));
+
+    let location = placed[0]["location"].as_u64().unwrap().to_string();
+    let candidates = ask(&["candidates", "--location", &location]);
+    let persons = candidates["persons"].as_array().unwrap();
+    assert!(persons.iter().any(|person| person["client"].as_u64().unwrap().to_string() == client));
+
+    let unknown = passend(&["match", "--db", db, "places", "--client", "999999"]);
+    assert!(!unknown.status.success());
+    assert!(text(&unknown.stderr).contains("999999"), "{}", text(&unknown.stderr));
+}
+
+#[test]
+fn a_policy_file_with_a_negative_matching_weight_is_refused_by_name() {
+    let directory = tempfile::tempdir().unwrap();
+    let file = directory.path().join("policy.toml");
+    let default = text(&passend(&["policy", "default"]).stdout);
+    assert!(default.contains("per_km = 20"), "the default policy shows the matching weights: {default}");
+    std::fs::write(&file, default.replace("per_km = 20", "per_km = -20")).unwrap();
+    let checked = passend(&["policy", "check", file.to_str().unwrap()]);
+    assert!(!checked.status.success());
+    assert!(text(&checked.stderr).contains("per_km"), "{}", text(&checked.stderr));
+}
