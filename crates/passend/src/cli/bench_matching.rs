@@ -426,8 +426,13 @@ mod tests {
     #[test]
     fn a_tiny_instance_is_solved_and_compared_with_its_optimum() {
         let dir = tiny_instance("client_id,loc_id,cost\n0,0,10\n1,0,20\n");
-        let args = MatchingBenchArgs { dir: dir.path().to_path_buf(), json: true };
+        let args = MatchingBenchArgs { dir: dir.path().to_path_buf(), json: true, flow_only: false };
         run(&args).expect("cost 10 + 50 equals the optimum 60");
+        let flow_only = MatchingBenchArgs { flow_only: true, ..args };
+        run(&flow_only).expect("the flow alone is checked against the optimum too");
+        write(dir.path(), "meta.json", "{\"optimum_cost\": 55}");
+        let error = run(&flow_only).expect_err("60 is not 55");
+        assert!(error.to_string().contains("differs from optimum_cost 55"), "{error}");
     }
 
     /// Partners 0 and 1 share couple 7; the flow puts one at location 0 next
@@ -446,9 +451,11 @@ mod tests {
     #[test]
     fn couples_are_kept_together_and_compared_with_their_optimum() {
         let dir = couple_instance(75);
-        run(&MatchingBenchArgs { dir: dir.path().to_path_buf(), json: false }).expect("couples optimum 75");
+        run(&MatchingBenchArgs { dir: dir.path().to_path_buf(), json: false, flow_only: false })
+            .expect("couples optimum 75");
         let wrong = couple_instance(70);
-        let error = run(&MatchingBenchArgs { dir: wrong.path().to_path_buf(), json: true }).expect_err("75 is not 70");
+        let error = run(&MatchingBenchArgs { dir: wrong.path().to_path_buf(), json: true, flow_only: false })
+            .expect_err("75 is not 70");
         assert!(error.to_string().contains("contradicts optimum_cost_with_couples_together 70"), "{error}");
     }
 
@@ -456,27 +463,30 @@ mod tests {
     fn a_couple_of_three_is_refused_with_its_lines() {
         let dir = couple_instance(75);
         write(dir.path(), "clients.csv", "client_id,couple_id,unmatched_cost\n0,7,100\n1,7,100\n2,7,100\n");
-        let error = run(&MatchingBenchArgs { dir: dir.path().to_path_buf(), json: true }).expect_err("three partners");
+        let error = run(&MatchingBenchArgs { dir: dir.path().to_path_buf(), json: true, flow_only: false })
+            .expect_err("three partners");
         assert_eq!(error.to_string(), "clients.csv lines 2, 3, 4: couple_id 7 names 3 clients, a couple is two");
     }
 
     #[test]
     fn a_bad_field_is_named_by_file_line_and_column() {
         let dir = tiny_instance("client_id,loc_id,cost\n0,0,10\n1,0,twenty\n");
-        let error = run(&MatchingBenchArgs { dir: dir.path().to_path_buf(), json: false }).expect_err("bad field");
+        let error = run(&MatchingBenchArgs { dir: dir.path().to_path_buf(), json: false, flow_only: false })
+            .expect_err("bad field");
         assert_eq!(error.to_string(), "edges.csv line 3, column `cost`: \"twenty\" is not an integer");
     }
 
     #[test]
     fn a_wrong_optimum_is_an_error() {
         let dir = tiny_instance("client_id,loc_id,cost\n0,0,30\n1,0,20\n");
-        let error = run(&MatchingBenchArgs { dir: dir.path().to_path_buf(), json: true }).expect_err("cost 80");
+        let error = run(&MatchingBenchArgs { dir: dir.path().to_path_buf(), json: true, flow_only: false })
+            .expect_err("cost 80");
         assert!(error.to_string().contains("differs from optimum_cost 60"), "{error}");
     }
 
     #[test]
     fn the_repository_small_instance_reaches_its_optimum() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../benches/matching/instances/small");
-        run(&MatchingBenchArgs { dir, json: true }).expect("small instance solved to its optimum");
+        run(&MatchingBenchArgs { dir, json: true, flow_only: false }).expect("small instance solved to its optimum");
     }
 }
