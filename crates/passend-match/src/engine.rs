@@ -289,6 +289,10 @@ impl Engine {
                         self.loc[l].dist = nd;
                         self.via_location_client[l] = node;
                         self.via_location_edge[l] = edge as u32;
+                        // The search reads l's first place when l is settled.
+                        let first = self.slot_start[l] as usize;
+                        prefetch(&self.slots[first..]);
+                        prefetch(&self.slot_cost[first..]);
                         self.heap.push(nd as u64, l as u32 | LOCATION);
                         // Exits are taken as soon as a path to them is known
                         // (not only when settled): a lower `best` earlier
@@ -333,6 +337,9 @@ impl Engine {
                         if cheapest_move >= best {
                             self.settled.push(j as u32);
                         } else {
+                            // Its edges are read when it is settled: start
+                            // loading them now (they are rarely in cache).
+                            prefetch(&self.arcs[row.start..]);
                             self.heap.push(nd as u64, j as u32);
                         }
                     }
@@ -703,4 +710,23 @@ impl Engine {
         });
         locations_ok && clients_ok && slots_ok
     }
+}
+
+/// Asks the processor to start loading the cache line holding the first
+/// item of `items`. The searches are bound by memory latency (a client's
+/// edges and a location's places sit at random addresses); a line requested
+/// when a node is queued has often arrived by the time the node is settled
+/// (a few per cent on the stress instance). Only a hint: it changes no
+/// result, and on other architectures it does nothing.
+#[inline(always)]
+fn prefetch<T>(items: &[T]) {
+    #[cfg(target_arch = "x86_64")]
+    if !items.is_empty() {
+        // SAFETY: `_mm_prefetch` only hints the cache and never faults; the
+        // pointer is the start of a live slice. SSE is part of the x86_64
+        // baseline.
+        unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(items.as_ptr().cast::<i8>()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = items;
 }
