@@ -14,16 +14,20 @@
 //! - [`vocabulary`]: the matching tags (context, expertise, contra-indication) of `data/tags.csv`.
 //! - [`supply`]: the supply register: providers, contracts, locations, free places, closed lists.
 //! - [`case`]: a client's case as an event stream, its commands and rules, alerts and waiting order.
+//! - [`complex_case`]: complex cases: the six steps, tasks from the matrix, rounds, the meeting, escalation.
+//! - [`signal`]: complex care questions reported from outside (seed 004).
 //! - [`note`]: notes between the parties of a case (*Notitieverkeer*).
 //! - [`report`]: the waiting-list report in the cuts of the official figures.
 
 pub mod calendar;
 pub mod case;
 pub mod codes;
+pub mod complex_case;
 pub mod ids;
 pub mod note;
 pub mod policy;
 pub mod report;
+pub mod signal;
 pub mod supply;
 pub mod vocabulary;
 

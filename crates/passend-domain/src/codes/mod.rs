@@ -29,8 +29,8 @@ pub use wait_status::WaitStatus;
 
 /// Splits one line of a compiled-in CSV file into its fields. A field may be
 /// quoted to hold commas; quotes inside a field are not supported, so every
-/// field is a slice of the file and lives as long as it.
-pub(crate) fn split_csv_line(line: &'static str) -> Result<Vec<&'static str>, String> {
+/// field is a slice of the line and lives as long as the text it came from.
+pub(crate) fn split_csv_line(line: &str) -> Result<Vec<&str>, String> {
     let mut fields = Vec::new();
     let mut rest = line;
     loop {
@@ -55,13 +55,13 @@ pub(crate) fn split_csv_line(line: &'static str) -> Result<Vec<&'static str>, St
     }
 }
 
-/// The data lines of a compiled-in CSV file with their 1-based line numbers,
+/// The data lines of a CSV file (compiled in or read by an outer crate) with their 1-based line numbers,
 /// after checking that the header is `header`. Blank lines are skipped and a
 /// carriage return before the line end is ignored.
-pub(crate) fn csv_data_lines(
-    text: &'static str,
+pub(crate) fn csv_data_lines<'a>(
+    text: &'a str,
     header: &str,
-) -> Result<impl Iterator<Item = (usize, &'static str)>, String> {
+) -> Result<impl Iterator<Item = (usize, &'a str)>, String> {
     let mut lines = text.lines().enumerate().map(|(index, line)| (index + 1, line));
     match lines.next() {
         Some((_, first)) if first == header => {}

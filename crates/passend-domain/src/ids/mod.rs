@@ -11,7 +11,7 @@ mod postcode;
 
 pub use agb_code::AgbCode;
 pub use bsn::Bsn;
-pub use passend_ids::{ClientId, LocationId, OcoId};
+pub use passend_ids::{ClientId, ComplexCaseId, LocationId, OcoId, SignalId};
 pub use postcode::Postcode;
 
 /// Serde round trips without a format crate: serde serialises primitives

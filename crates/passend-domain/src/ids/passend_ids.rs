@@ -1,4 +1,5 @@
-//! passend's own dense ids for clients, locations and OCO organisations.
+//! passend's own dense ids for clients, locations, OCO organisations,
+//! complex cases and signals.
 
 /// A client in passend: the registration-order number the system assigns
 /// (0, 1, 2 …). Not a BSN and not meaningful outside one passend database;
@@ -21,6 +22,31 @@ pub struct LocationId(pub u32);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct OcoId(pub u32);
+
+/// A complex case (*complexe casus*): the search for a fitting place when
+/// suitable care cannot be organised (seed 002). Numbered in the order the
+/// cases are opened, like [`ClientId`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct ComplexCaseId(pub u32);
+
+/// A signal (*signaal*): a complex care question reported from outside
+/// (seed 004), numbered in the order they are recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct SignalId(pub u32);
+
+impl std::fmt::Display for ComplexCaseId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::fmt::Display for SignalId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
 
 impl std::fmt::Display for OcoId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
