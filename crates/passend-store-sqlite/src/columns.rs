@@ -109,7 +109,7 @@ pub fn parse_target(text: &str) -> Result<ListTarget, StoreError> {
     match stream(text)? {
         StreamId::Location(location) => Ok(ListTarget::Location(location)),
         StreamId::Provider(provider) => Ok(ListTarget::Provider(provider)),
-        StreamId::Client(_) | StreamId::Notes(_) => {
+        StreamId::Client(_) | StreamId::Notes(_) | StreamId::Complex(_) | StreamId::Signal(_) => {
             Err(StoreError::Corrupt(format!("{text:?} is not a waiting-list target")))
         }
     }

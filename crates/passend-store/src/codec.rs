@@ -1,7 +1,7 @@
 //! The payload encoding of events, shared by every engine: the domain event as
 //! JSON, externally tagged by its kind (`{"indication_recorded": {…}}`),
 //! which decodes without buffering. A stream's category says whether
-//! the payload is a case, supply or note event.
+//! the payload is a case, supply, note, complex-case or signal event.
 
 use crate::{Event, StoreError, StreamId};
 
@@ -10,6 +10,8 @@ pub fn encode(event: &Event) -> String {
         Event::Case(event) => serde_json::to_string(event),
         Event::Supply(event) => serde_json::to_string(event),
         Event::Note(note) => serde_json::to_string(note),
+        Event::Complex(event) => serde_json::to_string(event),
+        Event::Signal(event) => serde_json::to_string(event),
     };
     encoded.expect("domain events always serialise to JSON")
 }
@@ -21,6 +23,8 @@ pub fn decode(stream: StreamId, payload: &str) -> Result<Event, StoreError> {
             serde_json::from_str(payload).map(Event::Supply).map_err(corrupt)
         }
         StreamId::Notes(_) => serde_json::from_str(payload).map(Event::Note).map_err(corrupt),
+        StreamId::Complex(_) => serde_json::from_str(payload).map(Event::Complex).map_err(corrupt),
+        StreamId::Signal(_) => serde_json::from_str(payload).map(Event::Signal).map_err(corrupt),
         StreamId::Client(_) => serde_json::from_str(payload).map(Event::Case).map_err(corrupt),
     }
 }

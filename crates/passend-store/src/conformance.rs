@@ -19,12 +19,16 @@ use crate::{
 };
 
 mod client_list;
+mod complex_cases;
 mod matching;
 mod notes_and_consent;
 mod supply_register;
 
 pub use client_list::{
     clients_by_every_filter, clients_found_by_name_bsn_and_number, clients_in_every_scope, clients_sorted_and_paged,
+};
+pub use complex_cases::{
+    complex_cases_are_opened_once_per_client_and_run_their_steps, signals_are_numbered_and_contacted_only_with_consent,
 };
 pub use matching::{partners_are_proposed_at_one_location, the_matcher_answers_from_the_registers};
 pub use notes_and_consent::{
@@ -58,7 +62,9 @@ macro_rules! conformance_tests {
             contracts_and_location_context_are_recorded,
             a_living_profile_is_recorded_on_the_case,
             the_matcher_answers_from_the_registers,
-            partners_are_proposed_at_one_location);
+            partners_are_proposed_at_one_location,
+            complex_cases_are_opened_once_per_client_and_run_their_steps,
+            signals_are_numbered_and_contacted_only_with_consent);
     };
     (@tests $make:expr; $($check:ident),*) => {
         $(

@@ -3,7 +3,9 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 use passend_domain::case::CaseEvent;
+use passend_domain::complex_case::ComplexCaseEvent;
 use passend_domain::note::NoteWritten;
+use passend_domain::signal::SignalEvent;
 use passend_domain::supply::SupplyEvent;
 
 use crate::StreamId;
@@ -14,6 +16,8 @@ pub enum Event {
     Case(CaseEvent),
     Supply(SupplyEvent),
     Note(NoteWritten),
+    Complex(ComplexCaseEvent),
+    Signal(SignalEvent),
 }
 
 impl Event {
@@ -22,6 +26,8 @@ impl Event {
             Event::Case(event) => event.kind(),
             Event::Supply(event) => event.kind(),
             Event::Note(_) => "note_written",
+            Event::Complex(event) => event.kind(),
+            Event::Signal(event) => event.kind(),
         }
     }
 }

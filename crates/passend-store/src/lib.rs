@@ -14,6 +14,7 @@
 
 mod client_query;
 pub mod codec;
+mod complex;
 pub mod conformance;
 pub mod matching;
 pub mod projection;
@@ -24,6 +25,7 @@ mod service;
 mod stream;
 
 pub use client_query::{ClientPage, ClientQuery, ClientScope, ClientSort, TextMatch, name_contains};
+pub use complex::{ComplexCase, ComplexRules, Signal};
 pub use event::{Event, EventMeta, NewEvent, RecordedEvent};
 pub use event_store::{AlertQuery, AlertRow, CasePayload, Commit, EventStore, StoreError, StreamAppend};
 pub use projection::{ProjectionChange, WaitingListEntry};

@@ -17,13 +17,16 @@ use passend_domain::case::{
     CaseCommand, CaseEvent, CaseState, CaseSummary, ClientRegistration, Context, ListTarget, Rejection, decide,
 };
 use passend_domain::codes::Region;
-use passend_domain::ids::{ClientId, LocationId};
+use passend_domain::complex_case::ComplexRejection;
+use passend_domain::ids::{ClientId, ComplexCaseId, LocationId, SignalId};
 use passend_domain::note::{Audience, NoteRejection, NoteWritten, Party, write_note};
 use passend_domain::policy::PolicySet;
+use passend_domain::signal::SignalRejection;
 use passend_domain::supply::{
     Contract, FreePlacesReport, Location, Provider, StaleReport, SupplyDirectory, SupplyEvent, SupplyRejection,
 };
 
+use crate::complex::ComplexRules;
 use crate::event_store::{AlertQuery, AlertRow, CasePayload, Commit, EventStore, StoreError, StreamAppend};
 use crate::{
     ClientPage, ClientQuery, Event, EventMeta, NewEvent, ProjectionChange, RecordedEvent, StreamId, WaitingListEntry,
@@ -36,7 +39,7 @@ pub fn fold_case(events: &[RecordedEvent]) -> (CaseState, u32) {
     let version = events.last().map_or(0, |event| event.version);
     let state = CaseState::fold(events.iter().filter_map(|recorded| match &recorded.event {
         Event::Case(event) => Some((recorded.meta.occurred_on, event)),
-        Event::Supply(_) | Event::Note(_) => None,
+        Event::Supply(_) | Event::Note(_) | Event::Complex(_) | Event::Signal(_) => None,
     }));
     (state, version)
 }
@@ -68,18 +71,29 @@ pub enum CommandError {
     #[error("client {0} does not exist")]
     UnknownClient(ClientId),
     #[error(transparent)]
+    Complex(#[from] ComplexRejection),
+    #[error(transparent)]
+    Signal(#[from] SignalRejection),
+    #[error("complex case {0} does not exist")]
+    UnknownComplexCase(ComplexCaseId),
+    #[error("signal {0} does not exist")]
+    UnknownSignal(SignalId),
+    #[error("client {client} already has an open complex case ({case})")]
+    ComplexCaseOpen { client: ClientId, case: ComplexCaseId },
+    #[error(transparent)]
     Store(#[from] StoreError),
 }
 
 /// passend's command service over one store.
 pub struct Passend<S> {
-    store: S,
+    pub(crate) store: S,
     policies: PolicySet,
     supply: RwLock<SupplyDirectory>,
     /// The version of each provider and location stream, kept beside the
     /// register (and changed only under its write lock), so that a supply
     /// change knows the version to append at without reading the store.
     supply_versions: Mutex<HashMap<StreamId, u32>>,
+    pub(crate) complex_rules: ComplexRules,
 }
 
 impl<S: EventStore> Passend<S> {
@@ -96,7 +110,13 @@ impl<S: EventStore> Passend<S> {
                 supply_versions.insert(recorded.stream, recorded.version);
             }
         }
-        Ok(Passend { store, policies, supply: RwLock::new(supply), supply_versions: Mutex::new(supply_versions) })
+        Ok(Passend {
+            store,
+            policies,
+            supply: RwLock::new(supply),
+            supply_versions: Mutex::new(supply_versions),
+            complex_rules: ComplexRules::default(),
+        })
     }
 
     pub fn store(&self) -> &S {
@@ -284,7 +304,7 @@ impl<S: EventStore> Passend<S> {
             .into_iter()
             .filter_map(|recorded| match &recorded.event {
                 Event::Note(note) => Some((recorded.clone(), note.clone())),
-                Event::Case(_) | Event::Supply(_) => None,
+                Event::Case(_) | Event::Supply(_) | Event::Complex(_) | Event::Signal(_) => None,
             })
             .collect())
     }

@@ -92,7 +92,7 @@ pub fn open_blocking(passend: &Service, actor: &Actor, client: ClientId) -> Resu
         .into_iter()
         .filter_map(|recorded| match recorded.event {
             Event::Case(event) => Some(entry(recorded.position, recorded.meta, TimelineItem::Event(event))),
-            Event::Supply(_) | Event::Note(_) => None,
+            Event::Supply(_) | Event::Note(_) | Event::Complex(_) | Event::Signal(_) => None,
         })
         .collect();
     if let Some(party) = party {

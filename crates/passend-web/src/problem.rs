@@ -6,7 +6,9 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use passend_domain::InvalidValue;
 use passend_domain::case::Rejection;
+use passend_domain::complex_case::ComplexRejection;
 use passend_domain::note::NoteRejection;
+use passend_domain::signal::SignalRejection;
 use passend_domain::supply::SupplyRejection;
 use passend_store::{CommandError, StoreError};
 use serde::Serialize;
@@ -56,6 +58,10 @@ pub enum ApiError {
     Supply(#[from] SupplyRejection),
     #[error(transparent)]
     Note(#[from] NoteRejection),
+    #[error(transparent)]
+    Complex(#[from] ComplexRejection),
+    #[error(transparent)]
+    Signal(#[from] SignalRejection),
     #[error("the case changed since version {expected}; it is now at version {actual}")]
     Conflict { expected: u32, actual: u32, current: serde_json::Value },
     #[error("a command needs the If-Match header with the case version it was based on")]
@@ -90,7 +96,11 @@ impl ApiError {
             ApiError::Denied(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
             ApiError::BadInput { status, .. } => *status,
-            ApiError::Rejected(_) | ApiError::Supply(_) | ApiError::Note(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Rejected(_)
+            | ApiError::Supply(_)
+            | ApiError::Note(_)
+            | ApiError::Complex(_)
+            | ApiError::Signal(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -107,6 +117,8 @@ impl ApiError {
             ApiError::Rejected(rejection) => rejection.message_nl(),
             ApiError::Supply(rejection) => rejection.message_nl(),
             ApiError::Note(rejection) => rejection.message_nl(),
+            ApiError::Complex(rejection) => rejection.message_nl(),
+            ApiError::Signal(rejection) => rejection.message_nl(),
             ApiError::Conflict { .. } => {
                 "Dit dossier is intussen gewijzigd, door een collega of in een ander venster. \
                  Bekijk de nieuwe stand en probeer het opnieuw."
@@ -138,7 +150,11 @@ impl ApiError {
             ApiError::Denied(_) => ("forbidden", "Not allowed"),
             ApiError::NotFound { .. } => ("not-found", "Not found"),
             ApiError::BadInput { .. } => ("bad-input", "Invalid request"),
-            ApiError::Rejected(_) | ApiError::Supply(_) | ApiError::Note(_) => ("rejected", "Refused by the rules"),
+            ApiError::Rejected(_)
+            | ApiError::Supply(_)
+            | ApiError::Note(_)
+            | ApiError::Complex(_)
+            | ApiError::Signal(_) => ("rejected", "Refused by the rules"),
             ApiError::Conflict { .. } => ("conflict", "The case changed"),
             ApiError::PreconditionRequired => ("precondition-required", "Case version missing"),
             ApiError::Internal(_) => ("internal", "Internal error"),
@@ -188,6 +204,20 @@ impl From<CommandError> for ApiError {
             CommandError::UnknownClient(client) => {
                 ApiError::NotFound { what: "client", what_nl: "Cliënt", id: client.to_string() }
             }
+            CommandError::Complex(rejection) => ApiError::Complex(rejection),
+            CommandError::Signal(rejection) => ApiError::Signal(rejection),
+            CommandError::UnknownComplexCase(case) => {
+                ApiError::NotFound { what: "complex case", what_nl: "Complexe casus", id: case.to_string() }
+            }
+            CommandError::UnknownSignal(signal) => {
+                ApiError::NotFound { what: "signal", what_nl: "Signaal", id: signal.to_string() }
+            }
+            CommandError::ComplexCaseOpen { client, case } => ApiError::BadInput {
+                status: StatusCode::CONFLICT,
+                field: "client".to_string(),
+                detail: format!("client {client} already has an open complex case ({case})"),
+                detail_nl: format!("Cliënt {client} heeft al een open complexe casus ({case})."),
+            },
             CommandError::Store(error) => error.into(),
         }
     }
