@@ -21,6 +21,7 @@ pub mod actor;
 pub mod api;
 pub mod auth;
 pub mod cases;
+pub mod complex_cases;
 pub mod policy;
 pub mod problem;
 pub mod state;

@@ -24,6 +24,8 @@
 //! - the persons who fit a location are asked by its provider or by a
 //!   zorgkantoor, and each person is shown only to who may see them;
 //! - a region's planning proposal names persons: its zorgkantoor only.
+//!
+//! Complex cases and signals (issue 5): see [`complex`].
 
 use passend_domain::case::{CaseCommand, CaseSummary, ListTarget, SupplyLookup};
 use passend_domain::codes::Region;
@@ -78,6 +80,9 @@ fn action_nl(action: &str) -> &'static str {
         "record contracts" => "contracten vastleggen",
         "see matching persons" => "passende cliënten voor een plaats bekijken",
         "see the planning proposal" => "het plaatsingsvoorstel bekijken",
+        "open a complex case" => "een complexe casus openen",
+        "record this in the complex case" => "dit vastleggen in de complexe casus",
+        "keep the signals register" => "het signalenregister bijhouden",
         _ => "deze handeling uitvoeren",
     }
 }
@@ -267,5 +272,8 @@ pub fn may_see_proposal(actor: &Actor, region: Region) -> Result<(), Denied> {
     }
 }
 
+mod complex;
 #[cfg(test)]
 mod tests;
+
+pub use complex::{complex_party, may_command_complex, may_keep_signals, may_open_complex_case, speaks_for};
