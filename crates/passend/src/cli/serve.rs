@@ -1,12 +1,15 @@
-//! `passend serve --db FILE [--addr A]`: the web application and API over an
-//! existing database, with one demo account per role.
+//! `passend serve --db FILE [--addr A] [--tasks FILE] [--ladder FILE]`: the
+//! web application and API over an existing database, with one demo account
+//! per role.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use clap::Args;
+use passend_domain::complex_case::{EscalationLadder, TaskMatrix};
 use passend_domain::ids::ClientId;
+use passend_store::ComplexRules;
 use passend_web::auth::demo::{DemoAccount, demo_accounts};
 use passend_web::{AppState, Today};
 
@@ -33,6 +36,31 @@ pub struct ServerOptions {
     /// A policy file (TOML) instead of the built-in norms.
     #[arg(long, value_name = "FILE")]
     pub policy: Option<PathBuf>,
+    /// A task matrix for complex cases (CSV, the format of
+    /// `crates/passend-domain/data/complex-case-tasks.csv`) instead of the
+    /// built-in one: steps opened from now on get its tasks and terms.
+    #[arg(long, value_name = "FILE")]
+    pub tasks: Option<PathBuf>,
+    /// An escalation ladder (CSV `level,desk`) instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub ladder: Option<PathBuf>,
+}
+
+/// The task matrix and escalation ladder: passend's own, or the files given.
+pub(super) fn complex_rules(tasks: Option<&Path>, ladder: Option<&Path>) -> anyhow::Result<ComplexRules> {
+    let mut rules = ComplexRules::default();
+    if let Some(path) = tasks {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        rules.matrix =
+            TaskMatrix::parse(&text).with_context(|| format!("{} is not a valid task matrix", path.display()))?;
+    }
+    if let Some(path) = ladder {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        rules.ladder = EscalationLadder::parse(&text)
+            .map_err(anyhow::Error::msg)
+            .with_context(|| format!("{} is not a valid escalation ladder", path.display()))?;
+    }
+    Ok(rules)
 }
 
 pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
@@ -43,7 +71,9 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
 /// Serves `db` until Ctrl-C or SIGTERM, printing the address and the accounts.
 pub(super) fn serve(db: &Path, options: &ServerOptions, password: &str) -> anyhow::Result<()> {
     passend_web::telemetry::init_logs();
-    let passend = open_existing(db, options.policy.as_deref())?;
+    let rules = complex_rules(options.tasks.as_deref(), options.ladder.as_deref())?;
+    let mut passend = open_existing(db, options.policy.as_deref())?;
+    passend.set_complex_rules(rules);
     // A database written by an older passend has projections without the
     // columns the lists need: recompute them from the log once.
     if passend.summary(ClientId(1)).is_err() {
@@ -86,4 +116,32 @@ fn random_password() -> String {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
     let mut rng = rand::rng();
     (0..16).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_task_matrix_file_replaces_the_built_in_one_and_a_bad_one_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("taken.csv");
+        std::fs::write(
+            &good,
+            "step,task_id,task,responsible,contributions,due_days\n2,2.1,Huisbezoek,zorgkantoor,,3\n",
+        )
+        .unwrap();
+        let rules = complex_rules(Some(&good), None).unwrap();
+        assert_eq!(rules.matrix.tasks().len(), 1);
+        assert_eq!(rules.ladder, *EscalationLadder::passend());
+        let bad = dir.path().join("fout.csv");
+        std::fs::write(&bad, "step,task_id,task,responsible,contributions,due_days\n2,2.1,x,familie,,3\n").unwrap();
+        let error = format!("{:#}", complex_rules(Some(&bad), None).unwrap_err());
+        assert!(error.contains("fout.csv") && error.contains("line 2") && error.contains("familie"), "{error}");
+        let ladder = dir.path().join("ladder.csv");
+        std::fs::write(&ladder, "level,desk\n2,Bestuur\n").unwrap();
+        let error = format!("{:#}", complex_rules(None, Some(&ladder)).unwrap_err());
+        assert!(error.contains("ladder.csv") && error.contains("expected 1"), "{error}");
+        assert!(complex_rules(Some(&dir.path().join("weg.csv")), None).is_err());
+    }
 }
