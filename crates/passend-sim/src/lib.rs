@@ -44,6 +44,7 @@ pub mod config;
 
 mod classifications;
 mod client_history;
+mod complex_cases;
 mod counters;
 mod days;
 mod error;

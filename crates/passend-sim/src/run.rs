@@ -1,5 +1,6 @@
 //! The orchestration: supply first, then the clients in registration order,
-//! committed in batches through the service, then the free-places reports.
+//! committed in batches through the service, then the free-places reports
+//! and a few complex cases per region.
 
 use passend_domain::codes::Region;
 use passend_domain::ids::Bsn;
@@ -13,7 +14,7 @@ use crate::error::GenerateError;
 use crate::postcodes::postcodes;
 use crate::stats::{EndState, GenerateStats, Progress, Stage};
 use crate::supply_model::distance;
-use crate::{free_places, population, providers, regions};
+use crate::{complex_cases, free_places, population, providers, regions};
 
 /// Clients per transaction: large enough that the store's per-commit cost
 /// disappears, small enough that a batch's pending state stays small.
@@ -82,6 +83,7 @@ pub fn generate<S: EventStore>(
         progress(Progress { stage: Stage::Clients, done, total, events: counters.events });
     }
     free_places::report_free_places(service, &model, config.seed, &window, &mut counters)?;
+    complex_cases::record_complex_cases(service, config.seed, &window, &mut counters)?;
 
     Ok(GenerateStats {
         from: window.first_date(),

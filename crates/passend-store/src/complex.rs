@@ -101,7 +101,7 @@ impl<S: EventStore> Passend<S> {
             reasons: reasons.to_string(),
         };
         loop {
-            let id = ComplexCaseId(self.stream_count(StreamId::COMPLEX_CATEGORY)? + 1);
+            let id = ComplexCaseId(self.next_number(|n| StreamId::Complex(ComplexCaseId(n)))?);
             match self.append_complex(id, &ComplexCaseState::default(), 0, &command, meta.clone()) {
                 Err(CommandError::Store(StoreError::Conflict { .. })) => continue,
                 result => return result.map(|_| id),
@@ -199,7 +199,7 @@ impl<S: EventStore> Passend<S> {
     pub fn record_signal(&self, report: SignalReport, meta: EventMeta) -> Result<SignalId, CommandError> {
         let events = decide_signal(&SignalState::default(), &SignalCommand::Record(report))?;
         loop {
-            let id = SignalId(self.stream_count(StreamId::SIGNAL_CATEGORY)? + 1);
+            let id = SignalId(self.next_number(|n| StreamId::Signal(SignalId(n)))?);
             match self.append_signal(id, 0, events.clone(), meta.clone()) {
                 Err(CommandError::Store(StoreError::Conflict { .. })) => continue,
                 result => return result.map(|_| id),
@@ -261,10 +261,22 @@ impl<S: EventStore> Passend<S> {
         Ok(signals)
     }
 
-    /// The number of streams in a category: the next number is one more.
-    fn stream_count(&self, category: &str) -> Result<u32, StoreError> {
-        let events = self.store.read_category(category)?;
-        let first_events = events.iter().filter(|event| event.version == 1).count();
-        Ok(u32::try_from(first_events).expect("fewer than 4 billion streams"))
+    /// The first unused number of a category whose streams are numbered
+    /// 1, 2, 3 … without gaps: found by doubling and then halving over the
+    /// streams' versions, so opening a case reads a few stream heads, not
+    /// the whole category.
+    fn next_number(&self, stream: impl Fn(u32) -> StreamId) -> Result<u32, StoreError> {
+        let used = |n: u32| -> Result<bool, StoreError> { Ok(self.store.stream_version(stream(n))? > 0) };
+        let (mut low, mut high) = (0u32, 1u32);
+        while used(high)? {
+            low = high;
+            high = high.checked_mul(2).ok_or_else(|| StoreError::Corrupt("too many streams".to_string()))?;
+        }
+        // Numbers up to `low` are used (0 stands for "none"), `high` is free.
+        while high - low > 1 {
+            let middle = low + (high - low) / 2;
+            if used(middle)? { low = middle } else { high = middle }
+        }
+        Ok(high)
     }
 }

@@ -82,6 +82,19 @@ fn a_small_region_generates_through_the_rules_without_rejections() {
         waiting.iter().filter(|summary| service.case_state(summary.client).unwrap().0.living_profile.is_some()).count();
     let share = profiled as f64 / waiting.len() as f64;
     assert!((0.5..0.7).contains(&share), "{share:.3} of the waiting clients have a living profile");
+
+    // A few clients in care have a complex case, at different steps, each
+    // for a client whose dossierhouder it names.
+    let cases = service.complex_cases().unwrap();
+    assert!((2..=12).contains(&cases.len()), "{} complex cases", cases.len());
+    for case in &cases {
+        let opening = case.state.opening.as_ref().unwrap();
+        let summary = summaries.iter().find(|summary| summary.client == opening.client).unwrap();
+        assert_eq!(case.state.dossierhouder, summary.dossierhouder);
+        assert!(!case.state.tasks.is_empty());
+    }
+    let steps: std::collections::BTreeSet<_> = cases.iter().filter_map(|case| case.state.step).collect();
+    assert!(steps.len() >= 2, "the cases stand at one step only: {steps:?}");
 }
 
 #[test]
