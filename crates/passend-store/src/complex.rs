@@ -4,13 +4,15 @@
 //! read) and read by folding — there are a few hundred such cases in a
 //! region, not hundreds of thousands, so they need no projection.
 
+use passend_domain::complex_case::Round;
 use passend_domain::complex_case::{
     ComplexCaseCommand, ComplexCaseState, ComplexContext, EscalationLadder, Opener, TaskMatrix, decide,
 };
-use passend_domain::ids::{ClientId, ComplexCaseId, SignalId};
+use passend_domain::ids::{AgbCode, ClientId, ComplexCaseId, SignalId};
 use passend_domain::signal::{SignalCommand, SignalEvent, SignalReport, SignalState, decide_signal};
 
 use crate::event_store::{Commit, EventStore, StoreError, StreamAppend};
+use crate::matching::MatchingError;
 use crate::{CommandError, Event, EventMeta, NewEvent, Passend, RecordedEvent, StreamId};
 
 /// The data that drives complex cases: the task matrix and the escalation
@@ -25,6 +27,21 @@ pub struct ComplexRules {
 impl Default for ComplexRules {
     fn default() -> ComplexRules {
         ComplexRules { matrix: TaskMatrix::passend().clone(), ladder: EscalationLadder::passend().clone() }
+    }
+}
+
+/// Why a round could not be seeded from the matcher.
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error(transparent)]
+    Command(#[from] CommandError),
+    #[error(transparent)]
+    Matching(#[from] MatchingError),
+}
+
+impl From<StoreError> for SeedError {
+    fn from(error: StoreError) -> SeedError {
+        SeedError::Command(CommandError::Store(error))
     }
 }
 
@@ -152,6 +169,49 @@ impl<S: EventStore> Passend<S> {
         };
         self.store.append(&Commit { streams: vec![append] })?;
         Ok(version + appended)
+    }
+
+    /// Seeds a registration round from the matcher (issue 5, item 3): the
+    /// providers of the client's `k` best places on `today`, each approached
+    /// once in `round` with the place the matcher proposed as information,
+    /// skipping providers already waiting to answer in that round. Returns
+    /// the providers approached. The client must be waiting (the matcher
+    /// ranks places for waiting persons only); the case's rules apply to
+    /// each approach as if it were entered by hand.
+    pub fn seed_round_from_matching(
+        &self,
+        id: ComplexCaseId,
+        round: Round,
+        k: usize,
+        meta: EventMeta,
+    ) -> Result<Vec<AgbCode>, SeedError> {
+        let case = self.complex_case(id)?.ok_or(CommandError::UnknownComplexCase(id))?;
+        let client =
+            case.state.opening.as_ref().map(|opening| opening.client).ok_or(CommandError::UnknownComplexCase(id))?;
+        let answer = self.places_for_client(client, k, meta.occurred_on)?;
+        let mut approached = Vec::new();
+        for ranked in &answer.places.best {
+            let place = &answer.supply[ranked.index];
+            let pending = |provider: AgbCode| {
+                approached.contains(&provider)
+                    || case.state.registrations.iter().any(|registration| {
+                        registration.round == round
+                            && registration.provider == provider
+                            && registration.answer.is_none()
+                    })
+            };
+            if pending(place.provider) {
+                continue;
+            }
+            let information = format!(
+                "Voorgesteld door Plek zoeken: locatie {} op {:.1} km, score {}",
+                place.location, ranked.km, ranked.score.total
+            );
+            let command = ComplexCaseCommand::ApproachProvider { round, provider: place.provider, information };
+            self.execute_complex(id, &command, meta.clone(), None)?;
+            approached.push(place.provider);
+        }
+        Ok(approached)
     }
 
     /// One complex case, or `None` when there is no such case.

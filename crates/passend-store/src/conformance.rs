@@ -28,7 +28,8 @@ pub use client_list::{
     clients_by_every_filter, clients_found_by_name_bsn_and_number, clients_in_every_scope, clients_sorted_and_paged,
 };
 pub use complex_cases::{
-    complex_cases_are_opened_once_per_client_and_run_their_steps, signals_are_numbered_and_contacted_only_with_consent,
+    a_registration_round_is_seeded_from_the_best_places, complex_cases_are_opened_once_per_client_and_run_their_steps,
+    signals_are_numbered_and_contacted_only_with_consent,
 };
 pub use matching::{partners_are_proposed_at_one_location, the_matcher_answers_from_the_registers};
 pub use notes_and_consent::{
@@ -64,7 +65,8 @@ macro_rules! conformance_tests {
             the_matcher_answers_from_the_registers,
             partners_are_proposed_at_one_location,
             complex_cases_are_opened_once_per_client_and_run_their_steps,
-            signals_are_numbered_and_contacted_only_with_consent);
+            signals_are_numbered_and_contacted_only_with_consent,
+            a_registration_round_is_seeded_from_the_best_places);
     };
     (@tests $make:expr; $($check:ident),*) => {
         $(

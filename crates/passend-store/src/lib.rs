@@ -25,7 +25,7 @@ mod service;
 mod stream;
 
 pub use client_query::{ClientPage, ClientQuery, ClientScope, ClientSort, TextMatch, name_contains};
-pub use complex::{ComplexCase, ComplexRules, Signal};
+pub use complex::{ComplexCase, ComplexRules, SeedError, Signal};
 pub use event::{Event, EventMeta, NewEvent, RecordedEvent};
 pub use event_store::{AlertQuery, AlertRow, CasePayload, Commit, EventStore, StoreError, StreamAppend};
 pub use projection::{ProjectionChange, WaitingListEntry};

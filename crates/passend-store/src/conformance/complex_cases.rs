@@ -2,10 +2,14 @@
 //! in order, folded on read, never touching the client's case.
 
 use jiff::civil::date;
-use passend_domain::complex_case::{ComplexCaseCommand, ComplexRejection, Opener, Organisation, Step, TaskStatus};
+use passend_domain::case::LivingProfile;
+use passend_domain::complex_case::{
+    ComplexCaseCommand, ComplexRejection, Opener, Organisation, Round, Step, TaskStatus,
+};
 use passend_domain::ids::{ClientId, ComplexCaseId, SignalId};
 use passend_domain::signal::{CareDomain, ResponsibleParty, SignalCommand, SignalReport};
 
+use super::matching::{TODAY, report_free, waiting_client};
 use super::{agb, indication, meta, registration, utrecht, world};
 use crate::event_store::{EventStore, StoreError};
 use crate::{CommandError, StreamId};
@@ -90,4 +94,37 @@ pub fn signals_are_numbered_and_contacted_only_with_consent<S: EventStore>(make:
     assert_eq!(signals.len(), 2);
     assert!(!signals[0].state.is_open());
     assert!(signals[1].state.is_open());
+}
+
+pub fn a_registration_round_is_seeded_from_the_best_places<S: EventStore>(make: &dyn Fn() -> S) {
+    let service = world(make, 3);
+    report_free(&service, 1, 1);
+    report_free(&service, 2, 1);
+    let client = waiting_client(&service, LivingProfile::default());
+    let id = service.open_complex_case(client, Opener::Dossierhouder, "Past niet meer", meta(TODAY)).unwrap();
+    let seeded = service.seed_round_from_matching(id, Round::First, 5, meta(TODAY));
+    assert!(
+        matches!(seeded, Err(crate::SeedError::Command(CommandError::Complex(ComplexRejection::RoundTooEarly { .. })))),
+        "{seeded:?}"
+    );
+    let unfit = ComplexCaseCommand::DeclarePlaceUnfit { provider: agb(1), explanation: "Onveilig".to_string() };
+    service.execute_complex(id, &unfit, meta(TODAY), None).unwrap();
+    let advance = ComplexCaseCommand::AdvanceStep { to: Step::SEARCH, decision: "Zoeken".to_string(), skipped: None };
+    service.execute_complex(id, &advance, meta(TODAY), None).unwrap();
+
+    let approached = service.seed_round_from_matching(id, Round::First, 5, meta(TODAY)).unwrap();
+    assert_eq!(
+        approached,
+        vec![agb(1), agb(2)],
+        "the providers of the places with room, best first; none without room"
+    );
+    let case = service.complex_case(id).unwrap().unwrap();
+    assert_eq!(case.state.registrations.len(), 2);
+    assert!(
+        case.state.registrations[0].information.contains("Plek zoeken"),
+        "{}",
+        case.state.registrations[0].information
+    );
+    let again = service.seed_round_from_matching(id, Round::First, 5, meta(TODAY)).unwrap();
+    assert!(again.is_empty(), "providers still to answer are not approached twice");
 }

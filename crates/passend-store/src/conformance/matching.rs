@@ -14,10 +14,10 @@ use crate::Passend;
 use crate::event_store::EventStore;
 use crate::matching::MatchingError;
 
-const TODAY: Date = date(2026, 3, 2);
+pub(super) const TODAY: Date = date(2026, 3, 2);
 
 /// Registers a client waiting *actief plaatsen* for location 1 with `profile`.
-fn waiting_client<S: EventStore>(service: &Passend<S>, profile: LivingProfile) -> ClientId {
+pub(super) fn waiting_client<S: EventStore>(service: &Passend<S>, profile: LivingProfile) -> ClientId {
     let client = service.register_client(registration(utrecht()), meta(date(2026, 1, 5))).unwrap();
     service.execute(client, &indication(agb(1)), meta(date(2026, 1, 5)), None).unwrap();
     service
@@ -33,7 +33,7 @@ fn waiting_client<S: EventStore>(service: &Passend<S>, profile: LivingProfile) -
     client
 }
 
-fn report_free<S: EventStore>(service: &Passend<S>, location: u32, free: u32) {
+pub(super) fn report_free<S: EventStore>(service: &Passend<S>, location: u32, free: u32) {
     let report = FreePlacesReport {
         location: LocationId(location),
         free,
