@@ -9,7 +9,8 @@
 
 use jiff::ToSpan;
 use passend_domain::complex_case::{
-    Action, Answer, ComplexCaseCommand, Opener, OrganiserParty, Outcome, Participant, Round, Step, TaskStatus,
+    Action, Answer, ComplexCaseCommand, Opener, Organisation, OrganiserParty, Outcome, Participant, Round, Step,
+    TaskStatus,
 };
 use passend_domain::ids::{AgbCode, ComplexCaseId};
 use passend_store::{EventMeta, EventStore, Passend};
@@ -138,6 +139,25 @@ impl<S: EventStore> Runner<'_, S> {
         Ok(())
     }
 
+    /// Marks every open task of the steps before `step` done, as the parties
+    /// would before moving on.
+    fn finish_before(&mut self, step: Step, zorgkantoor: &str, provider: &str) -> Result<(), GenerateError> {
+        let Some(case) = self.service.complex_case(self.id)? else { return Ok(()) };
+        let open: Vec<(String, bool)> = case
+            .state
+            .open_tasks()
+            .filter(|task| task.created.step < step)
+            .map(|task| (task.created.id.clone(), matches!(task.created.responsible, Organisation::Zorgkantoor(_))))
+            .collect();
+        for (id, by_zorgkantoor) in open {
+            let actor = if by_zorgkantoor { zorgkantoor } else { provider };
+            let done =
+                ComplexCaseCommand::UpdateTask { id, status: TaskStatus::Done, note: Some("Afgerond".to_string()) };
+            self.record(actor, done)?;
+        }
+        Ok(())
+    }
+
     fn take_to(
         &mut self,
         stage: Stage,
@@ -161,6 +181,7 @@ impl<S: EventStore> Runner<'_, S> {
             provider,
             ComplexCaseCommand::DeclarePlaceUnfit { provider: dossierhouder, explanation: explanation.to_string() },
         )?;
+        self.finish_before(Step::SEARCH, zorgkantoor, provider)?;
         self.record(provider, advance(Step::SEARCH, "Huidige plek past niet meer; op zoek naar een nieuwe plek"))?;
         for (index, &candidate) in candidates.iter().take(2).enumerate() {
             self.record(provider, approach(Round::First, candidate))?;
@@ -177,6 +198,7 @@ impl<S: EventStore> Runner<'_, S> {
         if stage == Stage::FirstRound {
             return Ok(());
         }
+        self.finish_before(Step::EXPLORE, zorgkantoor, provider)?;
         self.record(zorgkantoor, advance(Step::EXPLORE, "Eerste aanmeldronde leverde geen plek op"))?;
         if let Some(&candidate) = candidates.get(2) {
             self.record(zorgkantoor, approach(Round::Second, candidate))?;
@@ -191,6 +213,7 @@ impl<S: EventStore> Runner<'_, S> {
             }
             return Ok(());
         }
+        self.finish_before(Step::MEETING, zorgkantoor, provider)?;
         self.record(zorgkantoor, advance(Step::MEETING, "Alle partijen aan tafel (Whole System in the Room)"))?;
         self.record(zorgkantoor, ComplexCaseCommand::ChooseOrganiser { organiser: OrganiserParty::Zorgkantoor })?;
         let meeting_day = self.window.date((*self.day + 10).min(self.window.last()));

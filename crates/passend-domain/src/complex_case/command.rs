@@ -422,7 +422,7 @@ fn new_tasks(
             Some(ComplexCaseEvent::TaskCreated(TaskCreated {
                 id: template.id.clone(),
                 step,
-                task: template.task.clone(),
+                task: template.text_nl().to_string(),
                 role: template.responsible,
                 responsible,
                 contributions: template.contributions.clone(),

@@ -229,9 +229,11 @@ impl ComplexCaseState {
         self.tasks.iter().find(|task| task.created.id == id)
     }
 
-    /// The tasks not done yet, in the order they were created.
+    /// The tasks not done yet, in the order they were created; none once
+    /// the case is closed (nothing is due in a closed case).
     pub fn open_tasks(&self) -> impl Iterator<Item = &Task> {
-        self.tasks.iter().filter(|task| !task.status.is_final())
+        let open = self.closure.is_none();
+        self.tasks.iter().filter(move |task| open && !task.status.is_final())
     }
 
     /// The open tasks past their term on `today`.

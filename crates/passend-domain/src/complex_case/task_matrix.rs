@@ -13,6 +13,8 @@ use crate::codes::{csv_data_lines, split_csv_line};
 
 const DATA: &str = include_str!("../../data/complex-case-tasks.csv");
 const HEADER: &str = "step,task_id,task,responsible,contributions,due_days";
+/// passend's copy adds the task's Dutch wording from the seed.
+const HEADER_NL: &str = "step,task_id,task,responsible,contributions,due_days,task_nl";
 /// The longest term a task may get: a year.
 const MAX_DUE_DAYS: u32 = 366;
 
@@ -63,6 +65,8 @@ pub struct TaskTemplate {
     /// `2.3`: unique in the matrix; a case has each task at most once.
     pub id: String,
     pub task: String,
+    /// The task in Dutch, where the file has the `task_nl` column.
+    pub task_nl: Option<String>,
     pub responsible: Role,
     /// The optional parts of the other parties, as written in the seed.
     pub contributions: String,
@@ -84,6 +88,13 @@ pub struct MatrixError {
     pub problem: String,
 }
 
+impl TaskTemplate {
+    /// The wording the interface shows: Dutch where the matrix has it.
+    pub fn text_nl(&self) -> &str {
+        self.task_nl.as_deref().unwrap_or(&self.task)
+    }
+}
+
 impl TaskMatrix {
     /// The matrix shipped with passend (seed 002, terms passend's defaults).
     pub fn passend() -> &'static TaskMatrix {
@@ -92,17 +103,26 @@ impl TaskMatrix {
     }
 
     /// Reads a matrix in the format of `data/complex-case-tasks.csv`: the
-    /// header `step,task_id,task,responsible,contributions,due_days`, steps
-    /// 1–6, unique task ids, a known responsible party, a term of 0–366 days.
+    /// header `step,task_id,task,responsible,contributions,due_days`,
+    /// optionally followed by `,task_nl` (the Dutch wording the interface
+    /// shows), steps 1–6, unique task ids, a known responsible party, a term
+    /// of 0–366 days.
     pub fn parse(text: &str) -> Result<TaskMatrix, MatrixError> {
-        let lines = csv_data_lines(text, HEADER).map_err(|problem| MatrixError { line: 1, problem })?;
+        let with_dutch = text.lines().next().is_some_and(|header| header.trim_end_matches('\r') == HEADER_NL);
+        let header = if with_dutch { HEADER_NL } else { HEADER };
+        let lines = csv_data_lines(text, header).map_err(|problem| MatrixError { line: 1, problem })?;
         let mut tasks: Vec<TaskTemplate> = Vec::new();
         for (line, row) in lines {
             let error = |problem: String| MatrixError { line, problem };
             let fields = split_csv_line(row.trim_end_matches('\r')).map_err(error)?;
-            let [step, id, task, responsible, contributions, due_days] = fields[..] else {
-                return Err(error(format!("{} fields, expected 6", fields.len())));
+            let expected = if with_dutch { 7 } else { 6 };
+            if fields.len() != expected {
+                return Err(error(format!("{} fields, expected {expected}", fields.len())));
+            }
+            let [step, id, task, responsible, contributions, due_days] = fields[..6] else {
+                return Err(error(format!("{} fields, expected {expected}", fields.len())));
             };
+            let task_nl = fields.get(6).filter(|text| !text.trim().is_empty()).map(|text| text.to_string());
             let step = step
                 .parse::<u8>()
                 .ok()
@@ -124,6 +144,7 @@ impl TaskMatrix {
                 step,
                 id: id.to_string(),
                 task: task.to_string(),
+                task_nl,
                 responsible,
                 contributions: contributions.to_string(),
                 due_days,
@@ -163,6 +184,8 @@ mod tests {
         assert_eq!(second_round.responsible, Role::Zorgkantoor);
         assert!(matrix.tasks().iter().any(|task| task.responsible == Role::Oco));
         assert!(matrix.tasks().iter().any(|task| task.responsible == Role::Organiser));
+        assert!(matrix.tasks().iter().all(|task| task.task_nl.is_some()), "every task has its Dutch wording");
+        assert_eq!(early_warning.text_nl(), "Vroegtijdig het zorgkantoor informeren over problemen op de huidige plek");
     }
 
     #[test]
@@ -174,6 +197,7 @@ mod tests {
             (task.step, task.id.as_str(), task.responsible, task.due_days),
             (Step::CURRENT_PLACE, "2.9", Role::Zorgkantoor, 3)
         );
+        assert_eq!(task.text_nl(), "Call the family", "without the Dutch column the task's own text is shown");
     }
 
     #[test]

@@ -379,6 +379,8 @@ fn closing_hands_care_over_and_ends_the_case() {
     case.ok(date(2026, 8, 1), close);
     assert_eq!(case.state.responsible_for_care(), Some(agb(3)));
     assert!(!case.state.is_open());
+    assert_eq!(case.state.open_tasks().count(), 0, "nothing is due in a closed case");
+    assert_eq!(case.state.overdue_tasks(date(2027, 1, 1)).count(), 0);
     assert_eq!(case.run(date(2026, 8, 2), unfit(agb(1))), Err(ComplexRejection::Closed { on: date(2026, 8, 1) }));
     let mut other = Case::opened_with_dossierhouder();
     let unknown = ComplexCaseCommand::Close {

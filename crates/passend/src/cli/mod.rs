@@ -3,6 +3,7 @@
 mod bench;
 mod bench_places;
 mod bench_web;
+mod complex;
 mod demo;
 mod generate;
 mod matching;
@@ -49,6 +50,8 @@ enum Command {
     },
     /// The matcher: best places for a client, fitting persons for a location, a planning proposal.
     Match(matching::MatchArgs),
+    /// Complex cases: where each stands, and the open or overdue tasks per organisation.
+    Complex(complex::ComplexArgs),
     /// Measure generation, append, rebuild and scenario speed (`bench web`: the server under load).
     Bench(bench::BenchArgs),
 }
@@ -66,6 +69,7 @@ pub fn main() -> ExitCode {
         Command::Rebuild(args) => rebuild::run(args).map(|()| ExitCode::SUCCESS),
         Command::Policy { command } => policy::run(command).map(|()| ExitCode::SUCCESS),
         Command::Match(args) => matching::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Complex(args) => complex::run(args).map(|()| ExitCode::SUCCESS),
         Command::Bench(args) => bench::run(args).map(|()| ExitCode::SUCCESS),
     };
     outcome.unwrap_or_else(|error| {
