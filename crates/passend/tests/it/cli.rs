@@ -170,3 +170,35 @@ fn a_policy_file_with_a_negative_matching_weight_is_refused_by_name() {
     assert!(!checked.status.success());
     assert!(text(&checked.stderr).contains("per_km"), "{}", text(&checked.stderr));
 }
+
+#[test]
+fn complex_lists_the_cases_and_the_overdue_tasks_of_a_generated_region() {
+    let directory = tempfile::tempdir().unwrap();
+    let db = directory.path().join("zeeland.db");
+    let db = db.to_str().unwrap();
+    let generated = passend(&["generate", "--region", "Zeeland", "--seed", "3", "--until", "2026-06-30", "--db", db]);
+    assert!(generated.status.success(), "{}", text(&generated.stderr));
+    let ask = |args: &[&str]| {
+        let mut all = vec!["complex"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--db", db, "--on", "2026-06-30", "--json"]);
+        let output = passend(&all);
+        assert!(output.status.success(), "{args:?}: {}", text(&output.stderr));
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).expect("JSON")
+    };
+    let cases = ask(&["cases"]);
+    let cases = cases.as_array().unwrap();
+    assert!(cases.len() >= 2, "the generator opens a few complex cases per region: {cases:?}");
+    assert!(cases.iter().all(|case| (1..=6).contains(&case["step"].as_u64().unwrap()) && case["region"] == "Zeeland"));
+    let all = ask(&["tasks"]);
+    let overdue = ask(&["tasks", "--overdue"]);
+    let (all, overdue) = (all.as_array().unwrap(), overdue.as_array().unwrap());
+    assert!(overdue.len() <= all.len());
+    assert!(overdue.iter().all(|task| task["overdue"] == true && task["due"].as_str().unwrap() < "2026-06-30"));
+    let elsewhere = ask(&["cases", "--region", "Utrecht"]);
+    assert_eq!(elsewhere.as_array().unwrap().len(), 0);
+
+    let missing = passend(&["complex", "cases"]);
+    assert!(!missing.status.success());
+    assert!(text(&missing.stderr).contains("--db"), "{}", text(&missing.stderr));
+}
