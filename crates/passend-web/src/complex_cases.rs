@@ -52,7 +52,7 @@ fn not_found(id: ComplexCaseId) -> ApiError {
 
 /// The OCO the client consents to now: an OCO is a party of a complex case
 /// only while the client consents (read from the client's summary).
-fn consent(passend: &Service, state: &ComplexCaseState) -> Result<Option<OcoId>, ApiError> {
+fn consent(passend: &Service, state: &ComplexCaseState) -> Result<Option<OcoId>, StoreError> {
     let Some(opening) = &state.opening else { return Ok(None) };
     Ok(passend.summary(opening.client)?.and_then(|summary| summary.oco_consent))
 }
@@ -70,7 +70,7 @@ pub async fn open(state: &AppState, actor: Arc<Actor>, id: ComplexCaseId) -> Res
 }
 
 /// The complex cases the actor is a party of, open ones first.
-pub fn visible_cases(passend: &Service, actor: &Actor) -> Result<Vec<ComplexFile>, ApiError> {
+pub fn visible_cases(passend: &Service, actor: &Actor) -> Result<Vec<ComplexFile>, StoreError> {
     let mut files = Vec::new();
     for case in passend.complex_cases()? {
         let consent = consent(passend, &case.state)?;
@@ -84,7 +84,7 @@ pub fn visible_cases(passend: &Service, actor: &Actor) -> Result<Vec<ComplexFile
 
 /// The complex cases of one client the actor may see (the client's dossier
 /// links to them).
-pub fn cases_of_client(passend: &Service, actor: &Actor, client: ClientId) -> Result<Vec<ComplexFile>, ApiError> {
+pub fn cases_of_client(passend: &Service, actor: &Actor, client: ClientId) -> Result<Vec<ComplexFile>, StoreError> {
     let mut files = visible_cases(passend, actor)?;
     files.retain(|file| file.case.state.opening.as_ref().is_some_and(|opening| opening.client == client));
     Ok(files)
@@ -92,7 +92,7 @@ pub fn cases_of_client(passend: &Service, actor: &Actor, client: ClientId) -> Re
 
 /// *My open tasks*: the open tasks, in open cases, of the organisation the
 /// actor works for; `overdue_only` keeps those past their term on `today`.
-pub fn my_tasks(passend: &Service, actor: &Actor, today: Date, overdue_only: bool) -> Result<Vec<TaskRow>, ApiError> {
+pub fn my_tasks(passend: &Service, actor: &Actor, today: Date, overdue_only: bool) -> Result<Vec<TaskRow>, StoreError> {
     let mut rows = Vec::new();
     for file in visible_cases(passend, actor)? {
         let state = &file.case.state;

@@ -90,6 +90,16 @@ struct InboxPage {
     filtered: bool,
     stale: Vec<StaleRow>,
     stale_after_days: u32,
+    tasks: Vec<TaskRow>,
+}
+
+/// An overdue task of a complex case held by the actor's organisation.
+struct TaskRow {
+    case: u32,
+    client: u32,
+    task: String,
+    text: String,
+    due: String,
 }
 
 /// A free-places report older than the policy's term.
@@ -185,12 +195,14 @@ pub async fn home(
             .any(|p| param(p).is_some()),
         stale: inbox.stale,
         stale_after_days: state.passend.policies().in_force_on(today).free_places_stale_after_days,
+        tasks: inbox.tasks,
     };
     render(StatusCode::OK, &page)
 }
 
 struct Inbox {
     stale: Vec<StaleRow>,
+    tasks: Vec<TaskRow>,
     counts: HashMap<AlertKind, usize>,
     regions: Vec<Region>,
     /// Up to one more than the limit, to tell that there are more.
@@ -269,7 +281,17 @@ fn inbox(
         regions.push(region);
     }
     let stale = stale_reports(passend, scope, filters.region, today);
-    Ok(Inbox { stale, counts, regions, rows })
+    let tasks = crate::complex_cases::my_tasks(passend, actor, today, true)?
+        .into_iter()
+        .map(|row| TaskRow {
+            case: row.case.0,
+            client: row.client.0,
+            task: row.task.created.id,
+            text: row.task.created.task,
+            due: format::date(row.task.created.due),
+        })
+        .collect();
+    Ok(Inbox { stale, tasks, counts, regions, rows })
 }
 
 /// The stale free-places reports in the inbox's scope: a provider's own

@@ -737,3 +737,42 @@ async fn own_locations_say_whether_their_report_is_fresh() {
         assert!(section.contains(&format!("\">{freshness}</span>")), "location {location}: {freshness}\n{section}");
     }
 }
+
+#[tokio::test]
+async fn overdue_tasks_of_complex_cases_reach_the_werkvoorraad_of_the_responsible_organisation() {
+    use passend_domain::complex_case::Opener;
+    use passend_store::EventMeta;
+
+    let app = spawn_app();
+    let provider = agb(&actor(&app, "aanbieder"));
+    let client = summaries(&app)
+        .into_iter()
+        .find(|summary| {
+            summary.dossierhouder == Some(provider)
+                && summary.ended_on.is_none()
+                && app.state.passend.complex_cases_of(summary.client).unwrap().is_empty()
+        })
+        .expect("a client of the provider without a complex case")
+        .client;
+    // Opened a month ago: the early warning (task 2.2, five days) is overdue.
+    let opened_on = crate::support::TODAY.checked_sub(jiff::Span::new().days(30)).unwrap();
+    let meta = EventMeta {
+        occurred_on: opened_on,
+        recorded_at: jiff::Timestamp::now(),
+        actor: "zorgkantoor:test".to_string(),
+        reason: None,
+    };
+    let case = app.state.passend.open_complex_case(client, Opener::Zorgkantoor, "Agressie", meta).unwrap();
+
+    let cookie = sign_in(&app, "aanbieder").await;
+    let html = get(&app, &cookie, "/").await.text();
+    let table = inside(&html, "<table id=\"te-late-taken\"", "</table>");
+    assert!(table.contains(&format!("data-case=\"{case}\" data-task=\"2.2\"")), "{table}");
+    assert!(table.contains("Vroegtijdig het zorgkantoor informeren"), "the task in Dutch");
+    assert!(!table.contains("data-task=\"2.1\""), "2.1 is the zorgkantoor's task");
+    assert_unique_ids(&html, "/");
+
+    let other = sign_in(&app, "aanbieder2").await;
+    let html = get(&app, &other, "/").await.text();
+    assert!(!html.contains(&format!("data-case=\"{case}\"")), "another provider holds none of these tasks");
+}
