@@ -8,7 +8,7 @@ use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use passend_domain::InvalidValue;
 use passend_domain::codes::Region;
-use passend_domain::ids::{AgbCode, ClientId, LocationId};
+use passend_domain::ids::{AgbCode, ClientId, ComplexCaseId, LocationId, SignalId};
 
 use crate::problem::ApiError;
 
@@ -99,6 +99,20 @@ impl PathValue for LocationId {
     const NAME: &'static str = "location";
     fn parse_path(text: &str) -> Result<LocationId, ApiError> {
         number(Self::NAME, text).map(LocationId)
+    }
+}
+
+impl PathValue for ComplexCaseId {
+    const NAME: &'static str = "case";
+    fn parse_path(text: &str) -> Result<ComplexCaseId, ApiError> {
+        number(Self::NAME, text).map(ComplexCaseId)
+    }
+}
+
+impl PathValue for SignalId {
+    const NAME: &'static str = "signal";
+    fn parse_path(text: &str) -> Result<SignalId, ApiError> {
+        number(Self::NAME, text).map(SignalId)
     }
 }
 

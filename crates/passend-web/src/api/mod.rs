@@ -5,7 +5,8 @@
 //! registration), [`commands`] (one route per case command), [`notes`],
 //! [`waiting_list`] (the region's and a location's waiting lists),
 //! [`alerts`] (the inbox), [`supply`] (the supply register), [`matching`]
-//! (places for a client, persons for a place, a region's proposal) and
+//! (places for a client, persons for a place, a region's proposal),
+//! [`complex_cases`] (complex cases, my tasks, the signals register) and
 //! [`regions`] (aggregate figures). [`view`] holds the JSON shapes they share.
 //!
 //! Every handler reads clients only through [`crate::cases`] (which checks
@@ -16,6 +17,7 @@
 pub mod alerts;
 pub mod clients;
 pub mod commands;
+pub mod complex_cases;
 mod extract;
 mod json;
 pub mod matching;
@@ -57,6 +59,8 @@ use crate::state::AppState;
         (name = "supply", description = "Aanbod: aanbieders, locaties, vrije plaatsen, gesloten wachtlijsten, contracten"),
         (name = "matching", description = "Matching: passende plaatsen voor een cliënt, passende cliënten voor een plaats, het plaatsingsvoorstel van een regio"),
         (name = "figures", description = "Geaggregeerde cijfers per regio"),
+        (name = "complex-cases", description = "Complexe casussen: stappen, taken per verantwoordelijke partij, aanmeldrondes, bijeenkomst, plan van aanpak, opschaling"),
+        (name = "signals", description = "Signalenregister: complexe zorgvragen van buiten"),
     )
 )]
 struct ApiDoc;
@@ -93,6 +97,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(supply::routes())
         .merge(matching::routes())
         .merge(regions::routes())
+        .merge(complex_cases::routes())
 }
 
 /// The `ETag` of a case version: what the next command's `If-Match` carries.

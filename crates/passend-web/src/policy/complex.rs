@@ -112,3 +112,106 @@ pub fn may_keep_signals(actor: &Actor) -> Result<(), Denied> {
 fn role_may_not(actor: &Actor, action: &'static str) -> Denied {
     Denied::RoleMayNot { role: actor.role.token(), action }
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+    use passend_domain::codes::Region;
+    use passend_domain::complex_case::{ComplexCaseEvent, Opener, Role as TaskRole, TaskCreated};
+    use passend_domain::ids::{AgbCode, ClientId};
+
+    use super::*;
+
+    fn agb(n: u32) -> AgbCode {
+        AgbCode::parse(&format!("{:08}", 47_000_000 + n)).unwrap()
+    }
+
+    fn actor(role: Role) -> Actor {
+        Actor { username: "u".to_string(), display_name: "U".to_string(), role }
+    }
+
+    fn utrecht() -> Region {
+        Region::parse("Utrecht").unwrap()
+    }
+
+    /// A case of a Utrecht client with dossierhouder 1 and OCO 3 involved,
+    /// task 2.2 for the dossierhouder and 2.1 for the zorgkantoor.
+    fn case() -> ComplexCaseState {
+        let opened = ComplexCaseEvent::Opened {
+            client: ClientId(1),
+            region: utrecht(),
+            dossierhouder: Some(agb(1)),
+            oco: Some(OcoId(3)),
+            by: Opener::Zorgkantoor,
+            reasons: "x".to_string(),
+        };
+        let task = |id: &str, role, responsible| {
+            ComplexCaseEvent::TaskCreated(TaskCreated {
+                id: id.to_string(),
+                step: passend_domain::complex_case::Step::CURRENT_PLACE,
+                task: "t".to_string(),
+                role,
+                responsible,
+                contributions: String::new(),
+                due: date(2026, 3, 7),
+            })
+        };
+        let events = [
+            opened,
+            task("2.1", TaskRole::Zorgkantoor, Organisation::Zorgkantoor(utrecht())),
+            task("2.2", TaskRole::Provider, Organisation::Provider(agb(1))),
+        ];
+        ComplexCaseState::fold(events.iter().map(|event| (date(2026, 3, 2), event)))
+    }
+
+    fn update(id: &str) -> ComplexCaseCommand {
+        ComplexCaseCommand::UpdateTask {
+            id: id.to_string(),
+            status: passend_domain::complex_case::TaskStatus::Done,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn the_parties_are_the_regions_zorgkantoor_the_dossierhouder_and_the_consented_oco() {
+        let state = case();
+        let zorgkantoor = actor(Role::Zorgkantoor { regions: vec![utrecht()] });
+        assert_eq!(complex_party(&zorgkantoor, &state, None), Ok(Party::Zorgkantoor));
+        let elsewhere = actor(Role::Zorgkantoor { regions: vec![Region::parse("Zeeland").unwrap()] });
+        assert_eq!(complex_party(&elsewhere, &state, None), Err(Denied::NotVisible));
+        assert_eq!(complex_party(&actor(Role::Aanbieder { agb: agb(1) }), &state, None), Ok(Party::Dossierhouder));
+        assert_eq!(complex_party(&actor(Role::Aanbieder { agb: agb(2) }), &state, None), Err(Denied::NotVisible));
+        let oco = actor(Role::Oco { oco: OcoId(3) });
+        assert_eq!(complex_party(&oco, &state, Some(OcoId(3))), Ok(Party::Oco));
+        assert_eq!(complex_party(&oco, &state, None), Err(Denied::NotVisible), "consent withdrawn");
+        assert_eq!(complex_party(&actor(Role::Analist), &state, None), Err(Denied::AggregatesOnly));
+    }
+
+    #[test]
+    fn each_command_belongs_to_its_party() {
+        let state = case();
+        let zorgkantoor = actor(Role::Zorgkantoor { regions: vec![utrecht()] });
+        let provider = actor(Role::Aanbieder { agb: agb(1) });
+        let oco = actor(Role::Oco { oco: OcoId(3) });
+        let may = |who: &Actor, command: &ComplexCaseCommand| may_command_complex(who, &state, Some(OcoId(3)), command);
+        assert!(may(&provider, &update("2.2")).is_ok());
+        assert!(may(&zorgkantoor, &update("2.2")).is_err(), "the dossierhouder's task");
+        assert!(may(&zorgkantoor, &update("2.1")).is_ok());
+        let second_round = ComplexCaseCommand::ApproachProvider {
+            round: Round::Second,
+            provider: agb(2),
+            information: "x".to_string(),
+        };
+        assert!(may(&zorgkantoor, &second_round).is_ok());
+        assert!(may(&provider, &second_round).is_err());
+        let unfit = ComplexCaseCommand::DeclarePlaceUnfit { provider: agb(1), explanation: "x".to_string() };
+        assert!(may(&provider, &unfit).is_ok());
+        assert!(may(&zorgkantoor, &unfit).is_err());
+        let escalate = ComplexCaseCommand::Escalate { reason: "x".to_string(), handover_confirmed: true };
+        assert!(may(&oco, &escalate).is_err(), "the OCO takes part but does not steer");
+        let plan = ComplexCaseCommand::EvaluateMeeting { mandate_present: true, evaluation: "x".to_string() };
+        assert!(may(&zorgkantoor, &plan).is_err(), "no organiser chosen yet");
+        assert!(may_keep_signals(&zorgkantoor).is_ok());
+        assert!(may_keep_signals(&provider).is_err());
+    }
+}

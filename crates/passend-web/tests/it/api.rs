@@ -437,7 +437,7 @@ async fn a_zorgkantoor_registers_a_client_and_writes_notes() {
 }
 
 /// Every route the API must offer, as (method, path) in the OpenAPI document.
-const EXPECTED_ROUTES: [(&str, &str); 37] = [
+const EXPECTED_ROUTES: [(&str, &str); 48] = [
     ("post", "/api/v1/session"),
     ("delete", "/api/v1/session"),
     ("get", "/api/v1/me"),
@@ -475,6 +475,17 @@ const EXPECTED_ROUTES: [(&str, &str); 37] = [
     ("get", "/api/v1/providers/{agb}/locations"),
     ("get", "/api/v1/regions/{region}/counts"),
     ("get", "/api/v1/alerts"),
+    ("get", "/api/v1/complex-cases"),
+    ("post", "/api/v1/clients/{client}/complex-case"),
+    ("get", "/api/v1/complex-cases/{case}"),
+    ("post", "/api/v1/complex-cases/{case}/commands"),
+    ("get", "/api/v1/tasks"),
+    ("get", "/api/v1/signals"),
+    ("post", "/api/v1/signals"),
+    ("get", "/api/v1/signals/patterns"),
+    ("get", "/api/v1/signals/{signal}"),
+    ("post", "/api/v1/signals/{signal}/contact"),
+    ("post", "/api/v1/signals/{signal}/close"),
 ];
 
 #[tokio::test]
@@ -499,9 +510,11 @@ async fn the_openapi_document_describes_every_route_and_every_route_answers() {
         assert!(documented.contains(&(method.to_string(), path.to_string())), "{method} {path} is not documented");
     }
     assert!(documented.iter().all(|(_, path)| path.starts_with("/api/")), "{documented:?}");
-    for command in passend_web::api::commands::COMMAND_PATHS {
+    for command in
+        passend_web::api::commands::COMMAND_PATHS.iter().chain(&passend_web::api::complex_cases::COMMAND_PATHS)
+    {
         assert!(documented.contains(&("post".to_string(), command.to_string())), "{command}");
-        let request = &paths[command]["post"];
+        let request = &paths[*command]["post"];
         assert!(request["requestBody"]["content"]["application/json"]["schema"].is_object(), "{command}");
     }
     for schema in ["CaseDocument", "ClientList", "ClientRow", "Problem", "AlertInbox", "WaitStatusBody"] {
@@ -519,7 +532,9 @@ async fn the_openapi_document_describes_every_route_and_every_route_answers() {
             .replace("{client}", &client.to_string())
             .replace("{location}", "1")
             .replace("{agb}", &agb)
-            .replace("{region}", REGION);
+            .replace("{region}", REGION)
+            .replace("{case}", "1")
+            .replace("{signal}", "1");
         // Signing out ends the session it is sent with: give it one of its own.
         let token = if method == "delete" { app.token("zorgkantoor").await } else { zorgkantoor.clone() };
         let request = Request::builder()

@@ -2,6 +2,7 @@
 //! pages, and the flows in a real browser.
 
 mod api;
+mod api_complex_cases;
 mod api_input;
 mod api_matching;
 mod browser;
