@@ -32,13 +32,25 @@ impl Layout {
                 ("/wachtlijst", "Wachtlijst"),
                 ("/aanbod", "Aanbod"),
                 ("/voorstel", "Voorstel"),
+                ("/complexe-casussen", "Complexe casussen"),
+                ("/taken", "Mijn taken"),
                 ("/zoeken", "Zoeken"),
                 ("/cijfers", "Cijfers"),
             ],
-            Role::Aanbieder { .. } => {
-                &[("/", "Werkvoorraad"), ("/aanbieder", "Mijn locaties"), ("/aanbod", "Aanbod"), ("/zoeken", "Zoeken")]
-            }
-            Role::Oco { .. } => &[("/", "Mijn cliënten"), ("/aanbod", "Aanbod")],
+            Role::Aanbieder { .. } => &[
+                ("/", "Werkvoorraad"),
+                ("/aanbieder", "Mijn locaties"),
+                ("/aanbod", "Aanbod"),
+                ("/complexe-casussen", "Complexe casussen"),
+                ("/taken", "Mijn taken"),
+                ("/zoeken", "Zoeken"),
+            ],
+            Role::Oco { .. } => &[
+                ("/", "Mijn cliënten"),
+                ("/aanbod", "Aanbod"),
+                ("/complexe-casussen", "Complexe casussen"),
+                ("/taken", "Mijn taken"),
+            ],
             Role::Analist => &[("/cijfers", "Cijfers"), ("/aanbod", "Aanbod")],
         };
         Layout {

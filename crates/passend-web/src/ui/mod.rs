@@ -12,11 +12,14 @@
 //! - `/clienten/{n}/plekken` ([`plek_zoeken`]): the best places for a client.
 //! - `/voorstel` ([`voorstel`]): a region's planning proposal.
 //! - `/locaties/{n}/kandidaten` ([`kandidaten`]): the persons who fit a location.
+//! - `/complexe-casussen`, `/complexe-casussen/{n}` and its forms, `/taken`
+//!   ([`complex`]): complex cases and *my tasks*.
 
 mod aanbod;
 mod actions;
 pub mod assets;
 mod client;
+mod complex;
 mod error;
 mod figures;
 pub mod format;
@@ -59,6 +62,10 @@ pub fn router() -> Router<AppState> {
         .route("/aanbod", get(aanbod::page))
         .route("/aanbod/{location}/{form}", post(aanbod::submit))
         .route("/voorstel", get(voorstel::page))
+        .route("/complexe-casussen", get(complex::list).post(complex::open))
+        .route("/complexe-casussen/{case}", get(complex::page))
+        .route("/complexe-casussen/{case}/{form}", post(complex::submit))
+        .route("/taken", get(complex::tasks))
         .route("/locaties/{location}/kandidaten", get(kandidaten::page))
 }
 

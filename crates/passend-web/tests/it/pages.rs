@@ -776,3 +776,98 @@ async fn overdue_tasks_of_complex_cases_reach_the_werkvoorraad_of_the_responsibl
     let html = get(&app, &other, "/").await.text();
     assert!(!html.contains(&format!("data-case=\"{case}\"")), "another provider holds none of these tasks");
 }
+
+/// A client of the `aanbieder` account in care, without a complex case.
+fn client_for_complex_case(app: &TestApp) -> ClientId {
+    let provider = agb(&actor(app, "aanbieder"));
+    summaries(app)
+        .into_iter()
+        .find(|summary| {
+            summary.dossierhouder == Some(provider)
+                && summary.ended_on.is_none()
+                && app.state.passend.complex_cases_of(summary.client).unwrap().is_empty()
+        })
+        .expect("a client of the provider without a complex case")
+        .client
+}
+
+#[tokio::test]
+async fn a_complex_case_is_opened_worked_and_refused_in_dutch_on_its_pages() {
+    let app = spawn_app();
+    let client = client_for_complex_case(&app);
+    let zorgkantoor = sign_in(&app, "zorgkantoor").await;
+    let list = get(&app, &zorgkantoor, "/complexe-casussen").await;
+    assert_eq!(list.status, 200);
+    let html = list.text();
+    assert!(html.contains("<form id=\"casus-openen\""));
+    let opened = post(
+        &app,
+        &zorgkantoor,
+        "/complexe-casussen",
+        &[("csrf", &csrf(&html)), ("client", &client.to_string()), ("reasons", "Agressie neemt toe")],
+    )
+    .await;
+    assert_eq!(opened.status, 303, "{}", opened.text());
+    let location = opened.header("location").unwrap().to_string();
+    let case_page = get(&app, &zorgkantoor, &location).await;
+    assert_eq!(case_page.status, 200);
+    let html = case_page.text();
+    assert_eq!(
+        title(&html).split(" – ").next(),
+        Some(location.replace("/complexe-casussen/", "Complexe casus ").as_str())
+    );
+    assert!(html.contains("aria-current=\"step\""));
+    assert!(html.contains("Vroegtijdig het zorgkantoor informeren"), "tasks in Dutch");
+    assert_unique_ids(&html, &location);
+
+    // Advancing past step 2 without the dossierhouder's finding is refused in Dutch, the form kept.
+    let version = attribute_after(&html, "id=\"casus-kop\"", "data-version").unwrap();
+    let refused = post(
+        &app,
+        &zorgkantoor,
+        &format!("{location}/stap"),
+        &[("csrf", &csrf(&html)), ("versie", &version), ("to", "3"), ("decision", "Zoeken naar nieuwe plek")],
+    )
+    .await;
+    assert_eq!(refused.status, 422);
+    let refused = refused.text();
+    assert!(inside(&refused, "id=\"stap-fout\"", "</p>").contains("Stap 2 sluit pas"));
+    assert!(refused.contains("value=\"Zoeken naar nieuwe plek\""), "what was typed stays");
+
+    // The provider holds its tasks, under Mijn taken and on the case.
+    let aanbieder = sign_in(&app, "aanbieder").await;
+    let tasks = get(&app, &aanbieder, "/taken").await.text();
+    assert!(tasks.contains("data-task=\"2.2\""), "{tasks}");
+    let html = get(&app, &aanbieder, &location).await.text();
+    assert!(html.contains("<form id=\"niet-passend\""));
+    assert!(!html.contains("<form id=\"afsluiten\""), "closing is the zorgkantoor's");
+    let done = post(
+        &app,
+        &aanbieder,
+        &format!("{location}/taak"),
+        &[("csrf", &csrf(&html)), ("versie", "1"), ("task", "2.2"), ("status", "done"), ("note", "Gebeld")],
+    )
+    .await;
+    assert_eq!(done.status, 409, "a stale version is refused: {}", done.text());
+    assert!(inside(&done.text(), "id=\"taak-fout\"", "</p>").contains("gewijzigd"));
+    let version = attribute_after(&html, "id=\"casus-kop\"", "data-version").unwrap();
+    let fields = [
+        ("csrf", csrf(&html)),
+        ("versie", version),
+        ("task", "2.2".into()),
+        ("status", "done".into()),
+        ("note", "Gebeld".into()),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(key, value)| (*key, value.as_str())).collect();
+    let done = post(&app, &aanbieder, &format!("{location}/taak"), &fields).await;
+    assert_eq!(done.status, 303, "{}", done.text());
+    let html = get(&app, &aanbieder, &location).await.text();
+    assert!(inside(&html, "data-task=\"2.2\"", "</tr>").contains("afgerond"));
+
+    // Others: no access.
+    let other = sign_in(&app, "aanbieder2").await;
+    assert_eq!(get(&app, &other, &location).await.status, 403);
+    let analist = sign_in(&app, "analist").await;
+    assert_eq!(get(&app, &analist, "/complexe-casussen").await.status, 403);
+    assert_eq!(get(&app, &zorgkantoor, "/complexe-casussen/999").await.status, 404);
+}
