@@ -5,109 +5,18 @@
 //! Each test runs its own app (its own copy of the generated region) and one browser, so the tests can run in
 //! parallel. Test data is picked from the store; the browser only does what a person would do.
 
-use std::time::{Duration, Instant};
-
-use fantoccini::Locator;
 use passend_domain::case::{CaseSummary, ListTarget};
 use passend_domain::codes::WaitStatus;
 use passend_domain::ids::AgbCode;
 use passend_web::auth::demo::DEMO_OCO;
 use passend_web::{Actor, Role, policy};
-use serde_json::Value;
 
-use super::harness::{Browser, WAIT_TIMEOUT, browser};
-use crate::support::{PASSWORD, TestApp, spawn_app};
+use super::harness::{Browser, actor, attributes, browser, path, sign_in, sign_out, submit, texts};
+use crate::support::{TestApp, spawn_app};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------------------------
-
-/// Clicks the submit button `css` and waits until the next page has loaded (the old document is gone and the new
-/// one is complete), so that later checks never look at the page the form was on.
-async fn submit(b: &Browser, css: &str) {
-    b.client
-        .execute("window.__passendVorigePagina = true;", vec![])
-        .await
-        .unwrap_or_else(|e| panic!("{}: marking the page before submitting `{css}`: {e}", b.test_name()));
-    b.click(css).await;
-    let deadline = Instant::now() + WAIT_TIMEOUT;
-    loop {
-        // Errors (no document while navigating) mean: not yet.
-        let loaded = b
-            .client
-            .execute("return window.__passendVorigePagina !== true && document.readyState === 'complete';", vec![])
-            .await;
-        if matches!(loaded, Ok(Value::Bool(true))) {
-            return;
-        }
-        if Instant::now() >= deadline {
-            let shot = b.screenshot("submit-failed").await;
-            panic!(
-                "{}: submitting `{css}` did not load a new page within {WAIT_TIMEOUT:?} (still on {}); screenshot: {}",
-                b.test_name(),
-                b.url().await,
-                shot.display()
-            );
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-/// Signs in on the login page as `username`.
-async fn sign_in(b: &Browser, base: &str, username: &str) {
-    b.goto(&format!("{base}/inloggen")).await;
-    b.fill("#gebruikersnaam", username).await;
-    b.fill("#wachtwoord", PASSWORD).await;
-    submit(b, "main button[type=submit]").await;
-    assert!(!b.url().await.contains("/inloggen"), "{username} is signed in: {}", b.url().await);
-}
-
-/// Signs out with the button in the page header.
-async fn sign_out(b: &Browser) {
-    submit(b, "form[action='/uitloggen'] button[type=submit]").await;
-    b.wait_for("#gebruikersnaam").await;
-}
-
-/// The path of the current page, with its query.
-async fn path(b: &Browser) -> String {
-    let url = b.url().await;
-    let after_scheme = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
-    after_scheme.find('/').map_or_else(|| "/".to_string(), |start| after_scheme[start..].to_string())
-}
-
-/// The value of `attribute` of every element matching `css`.
-async fn attributes(b: &Browser, css: &str, attribute: &str) -> Vec<String> {
-    let elements = b
-        .client
-        .find_all(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{}: looking for `{css}`: {e}", b.test_name()));
-    let mut values = Vec::new();
-    for element in elements {
-        let value = element
-            .attr(attribute)
-            .await
-            .unwrap_or_else(|e| panic!("{}: reading {attribute} of `{css}`: {e}", b.test_name()));
-        values.push(value.unwrap_or_default());
-    }
-    values
-}
-
-/// The rendered text of every element matching `css`.
-async fn texts(b: &Browser, css: &str) -> Vec<String> {
-    let elements = b
-        .client
-        .find_all(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{}: looking for `{css}`: {e}", b.test_name()));
-    let mut values = Vec::new();
-    for element in elements {
-        values.push(
-            element.text().await.unwrap_or_else(|e| panic!("{}: reading the text of `{css}`: {e}", b.test_name())),
-        );
-    }
-    values
-}
 
 /// The client numbers of the rows matching `css` (elements with `data-client`).
 async fn clients(b: &Browser, css: &str) -> Vec<u32> {
@@ -137,10 +46,6 @@ async fn events(b: &Browser) -> Vec<(String, String)> {
     let texts = texts(b, "ol.tijdlijn li.gebeurtenis .tijdlijn-tekst").await;
     assert_eq!(kinds.len(), texts.len(), "every event has a text");
     kinds.into_iter().zip(texts).collect()
-}
-
-fn actor(app: &TestApp, username: &str) -> Actor {
-    app.state.accounts.actors().find(|actor| actor.username == username).expect("a demo account").clone()
 }
 
 fn agb(actor: &Actor) -> AgbCode {

@@ -43,8 +43,11 @@ use std::time::{Duration, Instant};
 use fantoccini::elements::Element;
 use fantoccini::wd::{Capabilities, WindowHandle};
 use fantoccini::{Client, ClientBuilder, Locator};
+use passend_web::Actor;
 use serde::Deserialize;
 use serde_json::{Value, json};
+
+use crate::support::{PASSWORD, TestApp};
 
 /// axe-core, vendored; see `tests/assets/README.md`.
 const AXE_JS: &str = include_str!("../../assets/axe.min.js");
@@ -567,4 +570,100 @@ fn screenshot_slot(test_name: &str) -> (Arc<AtomicU32>, PathBuf) {
 
 fn file_safe(name: &str) -> String {
     name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Steps every browser test takes: submit and wait, sign in and out, read the page
+// ---------------------------------------------------------------------------------------------------------------
+
+/// Clicks the submit button `css` and waits until the next page has loaded (the old document is gone and the new
+/// one is complete), so that later checks never look at the page the form was on.
+pub async fn submit(b: &Browser, css: &str) {
+    b.client
+        .execute("window.__passendVorigePagina = true;", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{}: marking the page before submitting `{css}`: {e}", b.test_name()));
+    b.click(css).await;
+    let deadline = Instant::now() + WAIT_TIMEOUT * 4;
+    loop {
+        // Errors (no document while navigating) mean: not yet.
+        let loaded = b
+            .client
+            .execute("return window.__passendVorigePagina !== true && document.readyState === 'complete';", vec![])
+            .await;
+        if matches!(loaded, Ok(Value::Bool(true))) {
+            return;
+        }
+        if Instant::now() >= deadline {
+            let shot = b.screenshot("submit-failed").await;
+            panic!(
+                "{}: submitting `{css}` did not load a new page within {:?} (still on {}); screenshot: {}",
+                b.test_name(),
+                WAIT_TIMEOUT * 4,
+                b.url().await,
+                shot.display()
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Signs in on the login page as `username`.
+pub async fn sign_in(b: &Browser, base: &str, username: &str) {
+    b.goto(&format!("{base}/inloggen")).await;
+    b.fill("#gebruikersnaam", username).await;
+    b.fill("#wachtwoord", PASSWORD).await;
+    submit(b, "main button[type=submit]").await;
+    assert!(!b.url().await.contains("/inloggen"), "{username} is signed in: {}", b.url().await);
+}
+
+/// Signs out with the button in the page header.
+pub async fn sign_out(b: &Browser) {
+    submit(b, "form[action='/uitloggen'] button[type=submit]").await;
+    b.wait_for("#gebruikersnaam").await;
+}
+
+/// The path of the current page, with its query.
+pub async fn path(b: &Browser) -> String {
+    let url = b.url().await;
+    let after_scheme = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+    after_scheme.find('/').map_or_else(|| "/".to_string(), |start| after_scheme[start..].to_string())
+}
+
+/// The value of `attribute` of every element matching `css`.
+pub async fn attributes(b: &Browser, css: &str, attribute: &str) -> Vec<String> {
+    let elements = b
+        .client
+        .find_all(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{}: looking for `{css}`: {e}", b.test_name()));
+    let mut values = Vec::new();
+    for element in elements {
+        let value = element
+            .attr(attribute)
+            .await
+            .unwrap_or_else(|e| panic!("{}: reading {attribute} of `{css}`: {e}", b.test_name()));
+        values.push(value.unwrap_or_default());
+    }
+    values
+}
+
+/// The rendered text of every element matching `css`.
+pub async fn texts(b: &Browser, css: &str) -> Vec<String> {
+    let elements = b
+        .client
+        .find_all(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{}: looking for `{css}`: {e}", b.test_name()));
+    let mut values = Vec::new();
+    for element in elements {
+        values.push(
+            element.text().await.unwrap_or_else(|e| panic!("{}: reading the text of `{css}`: {e}", b.test_name())),
+        );
+    }
+    values
+}
+
+pub fn actor(app: &TestApp, username: &str) -> Actor {
+    app.state.accounts.actors().find(|actor| actor.username == username).expect("a demo account").clone()
 }

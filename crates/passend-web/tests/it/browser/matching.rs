@@ -6,102 +6,17 @@
 //! Test data is picked from the store at run time, and the expected answers are asked of the same matcher the
 //! pages use, so the tests follow the generated data.
 
-use std::time::{Duration, Instant};
-
-use fantoccini::Locator;
 use passend_domain::case::CaseSummary;
 use passend_domain::ids::LocationId;
 use passend_domain::supply::Location;
-use passend_web::{Actor, Role, policy};
-use serde_json::Value;
+use passend_web::{Role, policy};
 
-use super::harness::{Browser, WAIT_TIMEOUT, browser};
-use crate::support::{PASSWORD, TODAY, TestApp, spawn_app};
+use super::harness::{actor, attributes, browser, path, sign_in, sign_out, submit, texts};
+use crate::support::{TODAY, TestApp, spawn_app};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers (as in flows.rs)
 // ---------------------------------------------------------------------------------------------------------------
-
-/// Clicks `css` (a submit button or a link) and waits until the next page has loaded.
-async fn follow(b: &Browser, css: &str) {
-    b.client
-        .execute("window.__passendVorigePagina = true;", vec![])
-        .await
-        .unwrap_or_else(|e| panic!("{}: marking the page before clicking `{css}`: {e}", b.test_name()));
-    b.click(css).await;
-    let deadline = Instant::now() + WAIT_TIMEOUT * 4;
-    loop {
-        let loaded = b
-            .client
-            .execute("return window.__passendVorigePagina !== true && document.readyState === 'complete';", vec![])
-            .await;
-        if matches!(loaded, Ok(Value::Bool(true))) {
-            return;
-        }
-        if Instant::now() >= deadline {
-            let shot = b.screenshot("follow-failed").await;
-            panic!(
-                "{}: `{css}` did not load a new page (still on {}); {}",
-                b.test_name(),
-                b.url().await,
-                shot.display()
-            );
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-async fn sign_in(b: &Browser, base: &str, username: &str) {
-    b.goto(&format!("{base}/inloggen")).await;
-    b.fill("#gebruikersnaam", username).await;
-    b.fill("#wachtwoord", PASSWORD).await;
-    follow(b, "main button[type=submit]").await;
-    assert!(!b.url().await.contains("/inloggen"), "{username} is signed in: {}", b.url().await);
-}
-
-async fn sign_out(b: &Browser) {
-    follow(b, "form[action='/uitloggen'] button[type=submit]").await;
-    b.wait_for("#gebruikersnaam").await;
-}
-
-/// The path of the current page, with its query.
-async fn path(b: &Browser) -> String {
-    let url = b.url().await;
-    let after_scheme = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
-    after_scheme.find('/').map_or_else(|| "/".to_string(), |start| after_scheme[start..].to_string())
-}
-
-/// The value of `attribute` of every element matching `css`.
-async fn attributes(b: &Browser, css: &str, attribute: &str) -> Vec<String> {
-    let elements = b
-        .client
-        .find_all(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{}: looking for `{css}`: {e}", b.test_name()));
-    let mut values = Vec::new();
-    for element in elements {
-        values.push(element.attr(attribute).await.ok().flatten().unwrap_or_default());
-    }
-    values
-}
-
-/// The rendered text of every element matching `css`.
-async fn texts(b: &Browser, css: &str) -> Vec<String> {
-    let elements = b
-        .client
-        .find_all(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{}: looking for `{css}`: {e}", b.test_name()));
-    let mut values = Vec::new();
-    for element in elements {
-        values.push(element.text().await.unwrap_or_default());
-    }
-    values
-}
-
-fn actor(app: &TestApp, username: &str) -> Actor {
-    app.state.accounts.actors().find(|actor| actor.username == username).expect("a demo account").clone()
-}
 
 /// The waiting clients `username` may see, by number.
 fn waiting_clients(app: &TestApp, username: &str) -> Vec<CaseSummary> {
@@ -148,7 +63,7 @@ async fn a_provider_reports_free_places_and_closes_a_waiting_list_only_with_a_re
 
     sign_in(&b, &base, "aanbieder").await;
     assert!(b.exists("nav a[href='/aanbod']").await, "Aanbod is in the provider's menu");
-    follow(&b, "nav a[href='/aanbod']").await;
+    submit(&b, "nav a[href='/aanbod']").await;
     assert_eq!(b.text("h1").await, "Aanbod");
     assert!(b.exists(&own).await, "the page has a section for location {location}");
     assert!(b.exists("table#aanbod tbody tr[data-location]").await, "the register lists locations");
@@ -158,7 +73,7 @@ async fn a_provider_reports_free_places_and_closes_a_waiting_list_only_with_a_re
     b.fill(&format!("#vrij-{location}"), &new_free.to_string()).await;
     b.fill(&format!("#bezet-{location}"), "").await;
     b.fill(&format!("#crisis-{location}"), "").await;
-    follow(&b, &format!("{own} form.vrije-plaatsen button[type=submit]")).await;
+    submit(&b, &format!("{own} form.vrije-plaatsen button[type=submit]")).await;
     assert!(path(&b).await.starts_with("/aanbod?gelukt=vrije-plaatsen"), "{}", b.url().await);
     assert_eq!(b.text("p.melding.goed").await, "Vrije plaatsen gemeld.");
     assert_eq!(b.text(&format!("{own} dd.vrij")).await, new_free.to_string());
@@ -169,7 +84,7 @@ async fn a_provider_reports_free_places_and_closes_a_waiting_list_only_with_a_re
 
     // Closing without a reason: the domain's message inside the form, nothing recorded.
     b.fill(&format!("#reden-{location}"), "").await;
-    follow(&b, &format!("{own} form.wachtlijst-sluiten button[type=submit]")).await;
+    submit(&b, &format!("{own} form.wachtlijst-sluiten button[type=submit]")).await;
     let message = b.text(&format!("#sluit-{location}-fout")).await;
     assert!(message.starts_with("Een wachtlijst sluiten kan alleen met een reden"), "{message}");
     assert_eq!(b.text(&format!("{own} dd.wachtlijst-stand")).await, "open");
@@ -180,7 +95,7 @@ async fn a_provider_reports_free_places_and_closes_a_waiting_list_only_with_a_re
     // With a reason.
     let reason = "Verbouwing van de afdeling tot 1 maart";
     b.fill(&format!("#reden-{location}"), reason).await;
-    follow(&b, &format!("{own} form.wachtlijst-sluiten button[type=submit]")).await;
+    submit(&b, &format!("{own} form.wachtlijst-sluiten button[type=submit]")).await;
     assert_eq!(b.text("p.melding.goed").await, "Wachtlijst gesloten.");
     let list = b.text(&format!("{own} dd.wachtlijst-stand")).await;
     let today = format!("{:02}-{:02}-{}", TODAY.day(), TODAY.month(), TODAY.year());
@@ -192,7 +107,7 @@ async fn a_provider_reports_free_places_and_closes_a_waiting_list_only_with_a_re
     );
 
     // The location's candidates, from the same section.
-    follow(&b, &format!("{own} a[href='/locaties/{location}/kandidaten']")).await;
+    submit(&b, &format!("{own} a[href='/locaties/{location}/kandidaten']")).await;
     assert!(b.text("h1").await.starts_with("Kandidaten voor"), "{}", b.text("h1").await);
     assert_eq!(attributes(&b, "#locatie-stand", "data-location").await, [location.to_string()]);
     b.axe_check("kandidaten-aanbieder").await;
@@ -221,7 +136,7 @@ async fn the_zorgkantoor_searches_a_place_and_sees_why_and_why_not() {
 
     sign_in(&b, &base, "zorgkantoor").await;
     b.goto(&format!("{base}/clienten/{client}")).await;
-    follow(&b, "a#plek-zoeken").await;
+    submit(&b, "a#plek-zoeken").await;
     assert_eq!(path(&b).await, format!("/clienten/{client}/plekken"));
     assert!(b.text("h1").await.starts_with("Plek zoeken"));
     assert!(b.exists("dl#behoeften").await, "the client's needs are shown");
@@ -289,7 +204,7 @@ async fn the_zorgkantoor_reads_the_proposal_and_a_provider_may_not() {
     assert!(!answer.proposal.unplaced.is_empty(), "the test data has more waiting persons than places");
 
     sign_in(&b, &base, "zorgkantoor").await;
-    follow(&b, "nav a[href='/voorstel']").await;
+    submit(&b, "nav a[href='/voorstel']").await;
     assert_eq!(b.text("h1").await, format!("Voorstel {}", regions[0].name()));
     assert!(b.text("#alleen-voorstel").await.contains("De aanbieder beslist"));
     assert_eq!(b.text("#aantal-paren").await, answer.proposal.placed.len().to_string());

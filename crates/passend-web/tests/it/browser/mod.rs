@@ -1,3 +1,4 @@
+mod complex;
 mod flows;
 pub mod harness;
 mod matching;
