@@ -34,6 +34,7 @@ impl Layout {
                 ("/voorstel", "Voorstel"),
                 ("/complexe-casussen", "Complexe casussen"),
                 ("/taken", "Mijn taken"),
+                ("/signalen", "Signalen"),
                 ("/zoeken", "Zoeken"),
                 ("/cijfers", "Cijfers"),
             ],

@@ -14,6 +14,7 @@
 //! - `/locaties/{n}/kandidaten` ([`kandidaten`]): the persons who fit a location.
 //! - `/complexe-casussen`, `/complexe-casussen/{n}` and its forms, `/taken`
 //!   ([`complex`]): complex cases and *my tasks*.
+//! - `/signalen` and its forms ([`signals`]): the signals register.
 
 mod aanbod;
 mod actions;
@@ -30,6 +31,7 @@ mod layout;
 mod plek_zoeken;
 mod provider;
 mod search;
+mod signals;
 mod voorstel;
 mod waiting_list;
 
@@ -66,6 +68,8 @@ pub fn router() -> Router<AppState> {
         .route("/complexe-casussen/{case}", get(complex::page))
         .route("/complexe-casussen/{case}/{form}", post(complex::submit))
         .route("/taken", get(complex::tasks))
+        .route("/signalen", get(signals::page).post(signals::record))
+        .route("/signalen/{signal}/{form}", post(signals::submit))
         .route("/locaties/{location}/kandidaten", get(kandidaten::page))
 }
 

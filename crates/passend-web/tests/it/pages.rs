@@ -871,3 +871,45 @@ async fn a_complex_case_is_opened_worked_and_refused_in_dutch_on_its_pages() {
     assert_eq!(get(&app, &analist, "/complexe-casussen").await.status, 403);
     assert_eq!(get(&app, &zorgkantoor, "/complexe-casussen/999").await.status, 404);
 }
+
+#[tokio::test]
+async fn the_signals_register_is_kept_by_the_zorgkantoor_with_its_refusals_in_dutch() {
+    let app = spawn_app();
+    let zorgkantoor = sign_in(&app, "zorgkantoor").await;
+    let html = get(&app, &zorgkantoor, "/signalen").await.text();
+    let token = csrf(&html);
+    let empty = post(
+        &app,
+        &zorgkantoor,
+        "/signalen",
+        &[("csrf", &token), ("person", "mevrouw J."), ("domain", "wlz"), ("responsible", "zorgkantoor")],
+    )
+    .await;
+    assert_eq!(empty.status, 422);
+    let empty = empty.text();
+    assert!(inside(&empty, "id=\"nieuw-fout\"", "</p>").contains("Vul"), "{empty}");
+    assert!(empty.contains("value=\"mevrouw J.\""), "what was typed stays");
+    let fields = [
+        ("csrf", token.as_str()),
+        ("person", "mevrouw J."),
+        ("reporter", "ziekenhuis"),
+        ("topic", "Geen plek na ontslag"),
+        ("domain", "wlz"),
+        ("responsible", "zorgkantoor"),
+        ("responsible_name", "Zorgkantoor"),
+        ("asked_first", "ja"),
+    ];
+    assert_eq!(post(&app, &zorgkantoor, "/signalen", &fields).await.status, 303);
+    let html = get(&app, &zorgkantoor, "/signalen").await.text();
+    assert!(inside(&html, "<table id=\"patronen\"", "</table>").contains("geen plek na ontslag"));
+    let refused = post(&app, &zorgkantoor, "/signalen/1/contact", &[("csrf", &token), ("contact", "bestuur")]).await;
+    assert_eq!(refused.status, 422);
+    assert!(inside(&refused.text(), "id=\"contact-1-fout\"", "</p>").contains("instemt"));
+    let closed = post(&app, &zorgkantoor, "/signalen/1/sluiten", &[("csrf", &token), ("outcome", "Opgelost")]).await;
+    assert_eq!(closed.status, 303);
+    assert!(get(&app, &zorgkantoor, "/signalen").await.text().contains("Afgesloten: Opgelost"));
+    assert_unique_ids(&html, "/signalen");
+
+    let aanbieder = sign_in(&app, "aanbieder").await;
+    assert_eq!(get(&app, &aanbieder, "/signalen").await.status, 403);
+}

@@ -111,3 +111,38 @@ async fn three_roles_run_a_complex_case_from_early_warning_to_hand_over() {
     assert!(b.text("#zorgverantwoordelijke").await.contains(&other.to_string()));
     b.close().await;
 }
+
+#[tokio::test]
+async fn the_zorgkantoor_records_a_signal_contacts_the_party_with_consent_and_closes_it() {
+    let Some(b) = browser("the_zorgkantoor_records_a_signal_contacts_the_party_with_consent_and_closes_it").await
+    else {
+        return;
+    };
+    let mut app = spawn_app();
+    let base = app.listen().await;
+    sign_in(&b, &base, "zorgkantoor").await;
+    b.goto(&format!("{base}/signalen")).await;
+    b.axe_check("signalen, leeg").await;
+    b.fill("#nieuw-persoon", "meneer K., 79").await;
+    b.fill("#nieuw-melder", "huisarts").await;
+    b.fill("#nieuw-onderwerp", "Korsakov, geen plek").await;
+    b.select("#nieuw-partij", "zorgkantoor").await;
+    b.fill("#nieuw-naam", "Zorgkantoor").await;
+    b.click("#signaal-nieuw input[name=asked_first]").await;
+    submit(&b, "#signaal-nieuw button[type=submit]").await;
+    assert!(b.text("#signaal-1-kop").await.contains("Korsakov"));
+    // Contact without the reporter's consent is refused, in Dutch.
+    b.fill("#contact-1-wie", "bestuur zorgkantoor").await;
+    submit(&b, "#contact-1 button[type=submit]").await;
+    assert!(b.text("#contact-1-fout").await.contains("instemt"));
+    b.axe_check("signalen na een weigering").await;
+    b.fill("#contact-1-wie", "teamleider zorgbemiddeling").await;
+    b.click("#contact-1 input[name=consent]").await;
+    submit(&b, "#contact-1 button[type=submit]").await;
+    assert!(b.text("#signaal-1").await.contains("teamleider zorgbemiddeling"));
+    b.fill("#sluiten-1-uitkomst", "Plek gevonden via de tweede aanmeldronde").await;
+    submit(&b, "#sluiten-1 button[type=submit]").await;
+    assert!(b.text("#signaal-1-uitkomst").await.contains("Plek gevonden"));
+    b.axe_check("signalen").await;
+    b.close().await;
+}
