@@ -90,8 +90,11 @@ async fn show_list(
     let today = state.today();
     let actor = Arc::clone(&session.actor);
     let files = state.run(move |passend| Ok::<_, ApiError>(complex_cases::visible_cases(passend, &actor)?)).await?;
+    // From a dossier (`?client=N`): that client's cases only, the form filled in.
+    let only = client.parse::<u32>().ok();
     let rows = files
         .iter()
+        .filter(|file| only.is_none_or(|n| file.case.state.opening.as_ref().is_some_and(|o| o.client.0 == n)))
         .filter_map(|file| {
             let state = &file.case.state;
             Some(CaseRow {

@@ -43,9 +43,10 @@ async fn three_roles_run_a_complex_case_from_early_warning_to_hand_over() {
 
     // The zorgkantoor opens the case.
     sign_in(&b, &base, "zorgkantoor").await;
-    b.goto(&format!("{base}/complexe-casussen")).await;
+    b.goto(&format!("{base}/clienten/{client}")).await;
+    submit(&b, "a#complexe-casussen").await;
     b.axe_check("complexe casussen").await;
-    b.fill("#open-client", &client.to_string()).await;
+    assert!(b.exists(&format!("#open-client[value='{client}']")).await, "the dossier's client is filled in");
     b.fill("#open-reasons", "Toenemende agressie; team handelingsverlegen").await;
     submit(&b, "#casus-openen button[type=submit]").await;
     let case_path = path(&b).await;
