@@ -214,6 +214,11 @@ struct Forms {
     organiser: bool,
     escalate: bool,
     close: bool,
+    plan_meeting: bool,
+    record_meeting: bool,
+    evaluate: bool,
+    plan: bool,
+    progress: bool,
     next_step: u8,
     awaiting: Vec<(String, &'static str)>,
 }
@@ -311,6 +316,28 @@ fn case_page(session: &Session, file: &ComplexFile, today: Date, failure: Option
             && may(&ComplexCaseCommand::ChooseOrganiser { organiser: OrganiserParty::Zorgkantoor }),
         escalate: open && may(&ComplexCaseCommand::Escalate { reason: String::new(), handover_confirmed: true }),
         close: open && may(&ComplexCaseCommand::Close { outcome: Outcome::Other, reason: String::new() }),
+        plan_meeting: open
+            && current >= Step::MEETING
+            && state.meeting.as_ref().is_none_or(|meeting| meeting.held.is_none())
+            && may(&ComplexCaseCommand::PlanMeeting {
+                on: today,
+                chair: String::new(),
+                minute_taker: String::new(),
+                invitees: vec![],
+            }),
+        record_meeting: open
+            && state.meeting.as_ref().is_some_and(|meeting| meeting.held.is_none())
+            && may(&ComplexCaseCommand::RecordMeeting {
+                overview: String::new(),
+                outcomes: String::new(),
+                actions: vec![],
+            }),
+        evaluate: open
+            && current >= Step::PLAN
+            && state.meeting.as_ref().is_some_and(|meeting| meeting.held.is_some() && meeting.evaluation.is_none())
+            && may(&ComplexCaseCommand::EvaluateMeeting { mandate_present: true, evaluation: String::new() }),
+        plan: open && current >= Step::PLAN && may(&ComplexCaseCommand::RecordPlan { actions: vec![] }),
+        progress: open && current >= Step::PLAN && may(&ComplexCaseCommand::ReportProgress { text: String::new() }),
         next_step: current.number().saturating_add(1).min(6),
         awaiting: state
             .registrations
@@ -551,6 +578,17 @@ fn form_command(
                 })
                 .collect(),
         },
+        "verslag" => ComplexCaseCommand::RecordMeeting {
+            overview: field("overview").unwrap_or_default(),
+            outcomes: field("outcomes").unwrap_or_default(),
+            actions: actions_from(field)?,
+        },
+        "evaluatie" => ComplexCaseCommand::EvaluateMeeting {
+            mandate_present: field("mandate_present").is_some(),
+            evaluation: field("evaluation").unwrap_or_default(),
+        },
+        "plan" => ComplexCaseCommand::RecordPlan { actions: actions_from(field)? },
+        "voortgang" => ComplexCaseCommand::ReportProgress { text: field("text").unwrap_or_default() },
         "opschalen" => ComplexCaseCommand::Escalate {
             reason: field("reason").unwrap_or_default(),
             handover_confirmed: field("handover_confirmed").is_some(),
@@ -572,6 +610,25 @@ fn form_command(
         },
         _ => return Err(not_found()),
     })
+}
+
+/// The agreed actions of a form: rows `what1`/`owner1`/`due1` … `what3`; a
+/// row without a description is left out.
+fn actions_from(field: &dyn Fn(&str) -> Option<String>) -> Result<Vec<passend_domain::complex_case::Action>, ApiError> {
+    let mut actions = Vec::new();
+    for n in 1..=3 {
+        let Some(what) = field(&format!("what{n}")).filter(|text| !text.is_empty()) else { continue };
+        let due = field(&format!("due{n}")).and_then(|text| text.parse::<Date>().ok()).ok_or_else(|| {
+            ApiError::bad_input(
+                format!("due{n}"),
+                "an action needs a due date",
+                format!("Vul bij actie {n} de datum in waarop ze klaar moet zijn (jjjj-mm-dd)."),
+            )
+        })?;
+        let owner = field(&format!("owner{n}")).unwrap_or_default();
+        actions.push(passend_domain::complex_case::Action { what, owner, due });
+    }
+    Ok(actions)
 }
 
 #[derive(Template)]

@@ -101,9 +101,30 @@ async fn three_roles_run_a_complex_case_from_early_warning_to_hand_over() {
     b.axe_check("complexe casus voor de OCO").await;
     sign_out(&b).await;
 
-    // The zorgkantoor closes the case: care handed over.
+    // The zorgkantoor calls everyone together (step 5, skipping the second round with a reason), organises the
+    // meeting and records it, then closes the case: care handed over.
     sign_in(&b, &base, "zorgkantoor").await;
     b.goto(&format!("{base}{case_path}")).await;
+    b.fill("#stap-naar", "5").await;
+    b.fill("#stap-besluit", "Alle partijen om tafel").await;
+    b.fill("#stap-overslaan", "Een tweede ronde heeft in deze regio geen zin").await;
+    submit(&b, "#stap button[type=submit]").await;
+    assert!(b.text("#stappen li[aria-current=step]").await.contains("Stap 5"));
+    b.select("#organisator-partij", "zorgkantoor").await;
+    submit(&b, "#organisator button[type=submit]").await;
+    b.fill("#bijeenkomst-datum", &TODAY.to_string()).await;
+    b.fill("#bijeenkomst-voorzitter", "Teamleider zorgbemiddeling").await;
+    b.fill("#bijeenkomst-notulist", "Zorgbemiddelaar").await;
+    b.fill("#deelnemer-1", "Manager zorg").await;
+    b.fill("#deelnemer-1-organisatie", "Dossierhouder").await;
+    b.click("#bijeenkomst-plannen input[name=mandate1]").await;
+    submit(&b, "#bijeenkomst-plannen button[type=submit]").await;
+    assert!(b.text("#bijeenkomst").await.contains("gepland"));
+    assert!(b.text("#verslag-overzicht").await.contains("eerste aanmeldronde"), "the overview is generated");
+    b.fill("#verslag-uitkomsten", "Proefplaatsing bij een andere aanbieder").await;
+    submit(&b, "#verslag button[type=submit]").await;
+    assert!(b.text("#bijeenkomst").await.contains("gehouden"));
+    b.axe_check("complexe casus na de bijeenkomst").await;
     b.select("#afsluiten-uitkomst", "care_handed_over").await;
     b.fill("#afsluiten-aanbieder", &other.to_string()).await;
     b.fill("#afsluiten-reden", "Overgedragen na proefplaatsing").await;
