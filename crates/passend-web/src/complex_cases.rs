@@ -160,6 +160,54 @@ pub async fn execute(
         .await
 }
 
+/// Seeds a registration round from the matcher's `k` best places for the
+/// client (the party that runs the round asks); returns the providers
+/// approached.
+pub async fn seed_round(
+    state: &AppState,
+    actor: Arc<Actor>,
+    id: ComplexCaseId,
+    round: passend_domain::complex_case::Round,
+    k: usize,
+    expected_version: u32,
+) -> Result<Vec<passend_domain::ids::AgbCode>, ApiError> {
+    let occurred_on = state.today();
+    state
+        .run(move |passend| {
+            let case = passend.complex_case(id)?.ok_or_else(|| not_found(id))?;
+            let consent = consent(passend, &case.state)?;
+            let probe = ComplexCaseCommand::ApproachProvider {
+                round,
+                provider: passend_domain::ids::AgbCode::parse("00000000").map_err(ApiError::internal)?,
+                information: String::new(),
+            };
+            policy::may_command_complex(&actor, &case.state, consent, &probe)?;
+            if case.version != expected_version {
+                return Err(ApiError::Conflict {
+                    expected: expected_version,
+                    actual: case.version,
+                    current: serde_json::Value::Null,
+                });
+            }
+            let meta = EventMeta { occurred_on, recorded_at: Timestamp::now(), actor: actor.recorded_as(), reason: None };
+            passend.seed_round_from_matching(id, round, k, meta).map_err(|error| match error {
+                passend_store::SeedError::Command(error) => ApiError::from(error),
+                passend_store::SeedError::Matching(passend_store::matching::MatchingError::NotWaiting(client)) => {
+                    ApiError::bad_input(
+                        "round",
+                        format!("client {client} is not waiting: the matcher ranks places for waiting clients"),
+                        format!(
+                            "Cliënt {client} wacht niet op een plek; Plek zoeken rangschikt alleen voor wachtende cliënten. \
+                             Leg eerst een wachtstatus vast."
+                        ),
+                    )
+                }
+                passend_store::SeedError::Matching(other) => ApiError::internal(other),
+            })
+        })
+        .await
+}
+
 /// The organisation an actor works for, as a complex case names it (for
 /// "my tasks" headings).
 pub fn organisation_of(actor: &Actor) -> Vec<Organisation> {

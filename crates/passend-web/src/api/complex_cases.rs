@@ -439,6 +439,17 @@ pub enum CommandInput {
         outcome: OutcomeInput,
         reason: String,
     },
+    /// Approaches the providers of the client's `k` best places (Plek zoeken)
+    /// in `round`, each once; the client must be waiting.
+    SeedRound {
+        round: String,
+        #[serde(default = "default_k")]
+        k: usize,
+    },
+}
+
+fn default_k() -> usize {
+    5
 }
 
 fn round(text: &str) -> Result<Round, ApiError> {
@@ -533,6 +544,7 @@ fn command(input: CommandInput, own_agb: Option<AgbCode>) -> Result<ComplexCaseC
         CommandInput::Escalate { reason, handover_confirmed } => {
             ComplexCaseCommand::Escalate { reason, handover_confirmed }
         }
+        CommandInput::SeedRound { .. } => unreachable!("seeding is handled before"),
         CommandInput::Close { outcome, reason } => {
             let outcome = match outcome.kind.as_str() {
                 "place_found" => Outcome::PlaceFound { location: outcome.location.map(LocationId) },
@@ -588,6 +600,13 @@ async fn run_command(
         Role::Aanbieder { agb } => Some(agb),
         _ => None,
     };
+    if let CommandInput::SeedRound { round: r, k } = body {
+        let round = round(&r)?;
+        complex_cases::seed_round(&state, session.actor.clone(), id, round, k.clamp(1, 20), version).await?;
+        let file = complex_cases::open(&state, session.actor.clone(), id).await?;
+        let body = case_json(&file.case, party_token(&file), state.today());
+        return Ok((StatusCode::OK, [etag(file.case.version)], axum::Json(body)).into_response());
+    }
     let command = command(body, own_agb)?;
     let submission = ComplexSubmission { command, expected_version: Some(version), occurred_on: None, reason: None };
     complex_cases::execute(&state, session.actor.clone(), id, submission).await?;

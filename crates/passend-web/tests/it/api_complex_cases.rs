@@ -98,6 +98,10 @@ async fn a_complex_case_runs_from_early_warning_to_hand_over_with_each_party_in_
     // The first round is the dossierhouder's; the zorgkantoor's second round is seen by everyone.
     let approach = |round: &str| json!({"command": "approach_provider", "round": round, "provider": other_provider, "information": "Persoonsbeeld"});
     problem(&command(&app, &zorgkantoor, id, version(&document), approach("first")).await, 403);
+    // A round seeded from Plek zoeken needs a waiting client; this one is in care.
+    let seed = json!({"command": "seed_round", "round": "first", "k": 3});
+    let refused = problem(&command(&app, &aanbieder, id, version(&document), seed).await, 422);
+    assert!(refused["detail_nl"].as_str().unwrap().contains("wacht niet"), "{refused}");
     let document = command(&app, &aanbieder, id, version(&document), approach("first")).await.json();
     let answer = json!({"command": "record_answer", "round": "first", "provider": other_provider,
         "answer": {"kind": "refused", "reason": "Geen expertise"}});
